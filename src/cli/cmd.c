@@ -1,0 +1,135 @@
+/*
+ * cmd.c -- the command table, dispatch, help, errors, opening the store.
+ *
+ * The usage strings here are also the source of "phoihop CMD --help";
+ * doc/phoihop.1 says the same at more length.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "intl.h"
+
+static const struct cli_cmd *const commands[] = {
+	&cmd_init_entry,
+	&cmd_org_entry,
+	&cmd_letter_entry,
+};
+#define NCOMMANDS	(sizeof commands / sizeof commands[0])
+
+void
+cli_usage(FILE *f)
+{
+	size_t	i;
+
+	fprintf(f, _("Usage: phoihop [--db FILE] [--lang vi|en] [--demo] COMMAND [ARGS]\n"));
+	fprintf(f, _("The register of coordination letters, their deadlines and escalations.\n\n"));
+	fprintf(f, _("Commands:\n"));
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %-10s %s\n", commands[i]->name,
+		    _(commands[i]->summary));
+	fprintf(f, _("\nOptions:\n"
+	    "  --db FILE      use the database FILE (also $PHOIHOP_DB)\n"
+	    "  --lang vi|en   language of messages (default: Vietnamese)\n"
+	    "  --demo         work on a throw-away demo database\n"
+	    "  --help         show this help; COMMAND --help for a command\n"
+	    "  --version      show the version\n"));
+	fprintf(f, _("\nSee phoihop(1) for details.\n"));
+}
+
+int
+cli_cmd_help(const struct cli_cmd *cmd, FILE *f)
+{
+	fprintf(f, "%s\n", _(cmd->summary));
+	fputs(_(cmd->usage), f);
+	return CLI_OK;
+}
+
+int
+cli_usage_error(const struct cli_cmd *cmd, const char *fmt, ...)
+{
+	va_list	ap;
+
+	fputs("phoihop: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (cmd != NULL)
+		fprintf(stderr, _("Try \"phoihop %s --help\".\n"), cmd->name);
+	else
+		fprintf(stderr, _("Try \"phoihop --help\".\n"));
+	return CLI_USAGE;
+}
+
+int
+cli_fail(const struct ph_error *err)
+{
+	fputs("phoihop: ", stderr);
+	/* Messages quote values typed by the user: escape them too. */
+	cli_put_safe(stderr, err->msg[0] != '\0' ? err->msg :
+	    _("unknown error"), 0);
+	fputc('\n', stderr);
+	return CLI_ERROR;
+}
+
+void
+cli_info(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*msg;
+
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	va_end(ap);
+	if (msg == NULL)
+		return;
+	fputs("phoihop: ", stderr);
+	cli_put_safe(stderr, msg, 0);
+	fputc('\n', stderr);
+	free(msg);
+}
+
+enum ph_status
+cli_open(struct cli_ctx *ctx, enum ph_store_mode mode, struct ph_store **out,
+    struct ph_error *err)
+{
+	enum ph_status	s;
+
+	if (ctx->demo) {
+		/* The demo database is made and filled on first use. */
+		if ((s = ph_store_open(ctx->db_path, PH_STORE_CREATE, out,
+		    err)) != PH_OK)
+			return s;
+		ph_store_set_datadir(*out, ctx->datadir);
+		if ((s = ph_demo_load(*out, ctx->datadir, err)) != PH_OK) {
+			ph_store_close(*out);
+			*out = NULL;
+		}
+		return s;
+	}
+	if ((s = ph_store_open(ctx->db_path, mode, out, err)) != PH_OK)
+		return s;
+	ph_store_set_datadir(*out, ctx->datadir);
+	return PH_OK;
+}
+
+int
+cli_run(struct cli_ctx *ctx, int argc, char **argv)
+{
+	size_t	i;
+
+	for (i = 0; i < NCOMMANDS; i++) {
+		if (strcmp(argv[0], commands[i]->name) != 0)
+			continue;
+		if (argc > 1 && (strcmp(argv[1], "--help") == 0 ||
+		    strcmp(argv[1], "-h") == 0))
+			return cli_cmd_help(commands[i], stdout);
+		return commands[i]->exec(ctx, argc, argv);
+	}
+	return cli_usage_error(NULL, _("unknown command \"%s\""), argv[0]);
+}

@@ -1,0 +1,821 @@
+/*
+ * store-letter.c -- letters in the store: register numbers, document
+ * numbers of our own outgoing letters, recipients, attachments, listing,
+ * the letters' event log.
+ *
+ * Numbering follows ../shared/facts/documents.md: số đến runs per year of
+ * receipt; our outgoing numbers run per type through the committee's term
+ * in Party style (classified letters share the counter) or per calendar
+ * year with classified letters apart in state style.  Counters only go
+ * up, so a number is never given twice, even after a delete.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "intl.h"
+#include "store-private.h"
+#include "viet.h"
+
+#define LETTER_SNAPSHOT \
+	"SELECT json_object('id', l.id, 'uid', l.uid, 'direction', l.direction," \
+	" 'register_no', l.register_no, 'reg_year', l.reg_year," \
+	" 'number', l.number, 'type', l.type, 'date', l.date," \
+	" 'received', l.received, 'issuer', o.name, 'recipients'," \
+	" (SELECT json_group_array(name) FROM (SELECT ro.name FROM" \
+	"  letter_recipients r JOIN organizations ro ON ro.id = r.org_id" \
+	"  WHERE r.letter_id = l.id ORDER BY r.position))," \
+	" 'signer', l.signer, 'subject', l.subject," \
+	" 'body_bytes', length(CAST(l.body AS BLOB))," \
+	" 'classification', l.classification, 'urgency', l.urgency," \
+	" 'agreement', a.number, 'reply_required', l.reply_required," \
+	" 'due', l.due, 'in_reply_to', l.in_reply_to, 'status', l.status," \
+	" 'handler', l.handler, 'notes', l.notes, 'attachments'," \
+	" (SELECT json_group_array(json_object('name', name, 'size', size))" \
+	"  FROM attachments WHERE letter_id = l.id))" \
+	" FROM letters l JOIN organizations o ON o.id = l.issuer_id" \
+	" LEFT JOIN agreements a ON a.id = l.agreement_id WHERE l.id = ?"
+
+/* The body is not copied into the event log (it may be 10 MB; its size
+ * is), everything else is, before and after. */
+static char *
+letter_snapshot(struct ph_store *st, int64_t id)
+{
+	static const char	 sql[] = LETTER_SNAPSHOT;
+	sqlite3_stmt		*s = store_stmt(st, sql, NULL);
+	char			*json = NULL;
+
+	if (s == NULL)
+		return NULL;
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		json = store_column_dup(s, 0);
+	sqlite3_reset(s);
+	return json;
+}
+
+void
+ph_letter_notes_init(struct ph_letter_notes *n)
+{
+	ph_strv_init(&n->new_orgs);
+	ph_strv_init(&n->new_agreements);
+}
+
+void
+ph_letter_notes_release(struct ph_letter_notes *n)
+{
+	ph_strv_release(&n->new_orgs);
+	ph_strv_release(&n->new_agreements);
+}
+
+void
+ph_letter_filter_init(struct ph_letter_filter *f)
+{
+	memset(f, 0, sizeof *f);
+	f->direction = -1;
+	f->status = -1;
+}
+
+static enum ph_status
+ensure_org(struct ph_store *st, const char *name, int64_t *id,
+    struct ph_letter_notes *notes, struct ph_error *err)
+{
+	int		created;
+	enum ph_status	s;
+
+	s = ph_store_org_ensure(st, name, id, &created, err);
+	if (s == PH_OK && created && notes != NULL)
+		ph_strv_push(&notes->new_orgs, name);
+	return s;
+}
+
+/* Fill in what a letter gets by default before it is checked: our unit
+ * as issuer of an outgoing letter and recipient of an incoming one,
+ * today as the receipt date of an incoming one. */
+static enum ph_status
+letter_defaults(struct ph_store *st, struct ph_letter *l,
+    const struct ph_unit *u, struct ph_error *err)
+{
+	if (l->direction == PH_DIR_OUT) {
+		if (l->issuer == NULL)
+			l->issuer = ph_xstrdup(u->name);
+		if (l->recipients.n == 0)
+			return ph_error_set(err, PH_ERR_INVALID,
+			    _("an outgoing letter needs at least one recipient (--to)"));
+	} else {
+		if (l->issuer == NULL)
+			return ph_error_set(err, PH_ERR_INVALID,
+			    _("an incoming letter needs its issuer (--from)"));
+		if (l->recipients.n == 0)
+			ph_strv_push(&l->recipients, u->name);
+		if (!ph_date_is_set(l->received))
+			l->received = ph_today();
+	}
+	if (l->number == NULL)
+		l->number = ph_xstrdup("");
+	if (l->type == NULL)
+		l->type = ph_xstrdup("");
+	if (l->signer == NULL)
+		l->signer = ph_xstrdup("");
+	if (l->handler == NULL)
+		l->handler = ph_xstrdup("");
+	if (l->notes == NULL)
+		l->notes = ph_xstrdup("");
+	return PH_OK;
+}
+
+/* Check the type code against data/doctypes.tsv and write it in its
+ * canonical spelling. */
+static enum ph_status
+check_type(struct ph_store *st, struct ph_letter *l, struct ph_error *err)
+{
+	const struct ph_doctypes	*t;
+	const struct ph_doctype		*dt;
+	enum ph_status			 s;
+
+	if (*l->type == '\0')
+		return PH_OK;
+	if ((s = ph_store_doctypes(st, &t, err)) != PH_OK)
+		return s;
+	if ((dt = ph_doctypes_find(t, l->type)) == NULL)
+		return ph_error_set(err, PH_ERR_INVALID,
+		    _("unknown document type \"%s\" (the codes are in doctypes.tsv: CV, BC, TB, QĐ, KH, GM, ...)"),
+		    l->type);
+	ph_letter_set(&l->type, dt->code);
+	return PH_OK;
+}
+
+static int
+same_code(const char *a, const char *b)
+{
+	char	*ka = ph_viet_name_key(a), *kb = ph_viet_name_key(b);
+	int	 same = strcmp(ka, kb) == 0;
+
+	free(ka);
+	free(kb);
+	return same;
+}
+
+/* The counter series an outgoing letter of ours numbers in. */
+static char *
+out_series(const struct ph_unit *u, const struct ph_letter *l,
+    const char *type)
+{
+	char	buf[11];
+
+	if (u->numbering == PH_NUMBERING_STATE)
+		return ph_xasprintf("out/state/%d%s", l->date.y,
+		    l->classification != PH_CLASS_NONE ? "/secret" : "");
+	/* Party style: one counter per type through the term in force on
+	 * the letter's date.  Letters dated before the recorded term start
+	 * belong to the previous term, which we only know as "before". */
+	if (ph_date_cmp(l->date, u->term_start) < 0)
+		return ph_xasprintf("out/party/before-%s/%s",
+		    ph_date_iso(u->term_start, buf), type);
+	return ph_xasprintf("out/party/%s/%s", ph_date_iso(u->term_start, buf),
+	    type);
+}
+
+static enum ph_status
+assign_numbers(struct ph_store *st, struct ph_letter *l,
+    const struct ph_unit *u, struct ph_error *err)
+{
+	const struct ph_doctypes	*t;
+	struct ph_docno			 dn;
+	enum ph_status			 s;
+	char				*series, buf[128];
+	int64_t				 n;
+
+	if (l->direction == PH_DIR_IN) {
+		l->reg_year = l->received.y;
+		series = ph_xasprintf("in/%d", l->reg_year);
+		s = store_counter_next(st, series, 0, &l->register_no, err);
+		free(series);
+		if (s != PH_OK)
+			return s;
+		/* Take the type from the document number when not given. */
+		if (*l->type == '\0' && *l->number != '\0' &&
+		    ph_store_doctypes(st, &t, NULL) == PH_OK &&
+		    ph_docno_parse(t, l->number, &dn, NULL) == PH_OK &&
+		    ph_doctypes_find(t, dn.type) != NULL)
+			ph_letter_set(&l->type, ph_doctypes_find(t, dn.type)->code);
+		return PH_OK;
+	}
+
+	l->reg_year = l->date.y;
+	if ((s = ph_store_doctypes(st, &t, err)) != PH_OK)
+		return s;
+	if (*l->number != '\0') {
+		/* A number typed by hand: keep it as written, learn its type,
+		 * and if it is one of ours, move our counter past it so that
+		 * the next proposed number does not repeat it. */
+		if (ph_docno_parse(t, l->number, &dn, NULL) != PH_OK)
+			return PH_OK;
+		if (*l->type == '\0' && ph_doctypes_find(t, dn.type) != NULL)
+			ph_letter_set(&l->type, ph_doctypes_find(t, dn.type)->code);
+		l->register_no = dn.number;
+		if (dn.number > 0 && same_code(dn.issuer, u->code) &&
+		    *l->type != '\0') {
+			series = out_series(u, l, l->type);
+			s = store_counter_next(st, series, dn.number, NULL, err);
+			free(series);
+			return s;
+		}
+		return PH_OK;
+	}
+	if (*l->type == '\0')
+		ph_letter_set(&l->type, "CV");
+	series = out_series(u, l, l->type);
+	s = store_counter_next(st, series, 0, &n, err);
+	free(series);
+	if (s != PH_OK)
+		return s;
+	memset(&dn, 0, sizeof dn);
+	dn.number = (long)n;
+	snprintf(dn.type, sizeof dn.type, "%s", l->type);
+	snprintf(dn.issuer, sizeof dn.issuer, "%s", u->code);
+	dn.style = u->numbering == PH_NUMBERING_STATE ? PH_DOCNO_STATE :
+	    PH_DOCNO_PARTY;
+	ph_docno_format(&dn, buf, sizeof buf);
+	ph_letter_set(&l->number, buf);
+	l->register_no = n;
+	return PH_OK;
+}
+
+/* Issuer, recipients, agreement: resolve names to rows, creating those
+ * not yet known (and saying so through NOTES). */
+static enum ph_status
+resolve_refs(struct ph_store *st, const struct ph_letter *l, int64_t *issuer,
+    int64_t **recips, int64_t *agreement, struct ph_letter_notes *notes,
+    struct ph_error *err)
+{
+	enum ph_status	s;
+	size_t		i;
+	int		created;
+
+	*recips = NULL;
+	*agreement = 0;
+	if ((s = ensure_org(st, l->issuer, issuer, notes, err)) != PH_OK)
+		return s;
+	*recips = ph_xcalloc(l->recipients.n + 1, sizeof **recips);
+	for (i = 0; i < l->recipients.n; i++)
+		if ((s = ensure_org(st, l->recipients.v[i], &(*recips)[i], notes,
+		    err)) != PH_OK)
+			return s;
+	if (l->agreement != NULL && *l->agreement != '\0') {
+		if ((s = ph_store_agreement_ensure(st, l->agreement, agreement,
+		    &created, err)) != PH_OK)
+			return s;
+		if (created && notes != NULL)
+			ph_strv_push(&notes->new_agreements, l->agreement);
+	}
+	return PH_OK;
+}
+
+static enum ph_status
+check_reply_target(struct ph_store *st, const struct ph_letter *l,
+    struct ph_error *err)
+{
+	static const char	 sql[] = "SELECT 1 FROM letters WHERE id = ?";
+	sqlite3_stmt		*s;
+	int			 rc;
+
+	if (l->in_reply_to == 0)
+		return PH_OK;
+	if (l->in_reply_to == l->id)
+		return ph_error_set(err, PH_ERR_INVALID,
+		    _("a letter cannot reply to itself"));
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return store_errcode(err);
+	sqlite3_bind_int64(s, 1, l->in_reply_to);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return ph_error_set(err, PH_ERR_NOTFOUND,
+		    _("no letter with id %lld"), (long long)l->in_reply_to);
+	return rc == SQLITE_ROW ? PH_OK : store_fail(st, rc, err);
+}
+
+static enum ph_status
+write_recipients(struct ph_store *st, int64_t id, const int64_t *recips,
+    size_t n, struct ph_error *err)
+{
+	static const char	 del[] =
+	    "DELETE FROM letter_recipients WHERE letter_id = ?";
+	static const char	 ins[] = "INSERT OR IGNORE INTO letter_recipients"
+	    "(letter_id, position, org_id) VALUES (?,?,?)";
+	sqlite3_stmt		*s;
+	size_t			 i, j;
+	int			 rc;
+
+	if ((s = store_stmt(st, del, err)) == NULL)
+		return store_errcode(err);
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, err);
+	for (i = 0; i < n; i++) {
+		/* The same body named twice is one recipient. */
+		for (j = 0; j < i && recips[j] != recips[i]; j++)
+			;
+		if (j < i)
+			continue;
+		if ((s = store_stmt(st, ins, err)) == NULL)
+			return store_errcode(err);
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int64(s, 2, (int64_t)i + 1);
+		sqlite3_bind_int64(s, 3, recips[i]);
+		rc = sqlite3_step(s);
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE)
+			return store_fail(st, rc, err);
+	}
+	return PH_OK;
+}
+
+static enum ph_status
+write_attachments(struct ph_store *st, int64_t id, struct ph_letter *l,
+    struct ph_error *err)
+{
+	static const char	 ins[] = "INSERT INTO attachments(uid, letter_id,"
+	    " name, size, data, created) VALUES (?,?,?,?,?,?)";
+	sqlite3_stmt		*s;
+	enum ph_status		 ret;
+	char			*data, uid[33], now[32];
+	size_t			 i, len;
+	int			 rc;
+
+	for (i = 0; i < l->n_attachments; i++) {
+		struct ph_attachment *a = &l->attachments[i];
+		if (a->path == NULL)
+			continue;	/* already stored */
+		if ((ret = ph_text_clean(&a->name, _("the attachment name"),
+		    PH_FIELD_MAX, 1, err)) != PH_OK)
+			return ret;
+		ret = ph_file_read(a->path, PH_ATTACH_MAX, &data, &len, err);
+		if (ret == PH_ERR_TOOBIG)
+			return ph_error_set(err, PH_ERR_TOOBIG,
+			    _("attachment %s is larger than %u MB"), a->path,
+			    PH_ATTACH_MAX / (1024 * 1024));
+		if (ret != PH_OK)
+			return ret;
+		if ((s = store_stmt(st, ins, err)) == NULL) {
+			free(data);
+			return store_errcode(err);
+		}
+		ph_uid_new(uid);
+		sqlite3_bind_text(s, 1, uid, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(s, 2, id);
+		sqlite3_bind_text(s, 3, a->name, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(s, 4, (int64_t)len);
+		sqlite3_bind_blob64(s, 5, data, len, free);
+		sqlite3_bind_text(s, 6, store_now(now), -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(s);
+		sqlite3_reset(s);
+		sqlite3_clear_bindings(s);
+		if (rc != SQLITE_DONE)
+			return store_fail(st, rc, err);
+		a->id = sqlite3_last_insert_rowid(st->db);
+		a->size = (int64_t)len;
+		free(a->path);
+		a->path = NULL;
+	}
+	return PH_OK;
+}
+
+/* Bind the columns shared by INSERT and UPDATE, numbered from 2 in
+ * both statements below. */
+static void
+bind_letter(sqlite3_stmt *s, const struct ph_letter *l, int64_t issuer,
+    int64_t agreement, const char *now)
+{
+	sqlite3_bind_int(s, 2, l->reg_year);
+	if (l->register_no > 0)
+		sqlite3_bind_int64(s, 3, l->register_no);
+	store_bind_text(s, 4, l->number);
+	store_bind_text(s, 5, l->type);
+	store_bind_date(s, 6, l->date);
+	store_bind_date(s, 7, l->received);
+	sqlite3_bind_int64(s, 8, issuer);
+	store_bind_text(s, 9, l->signer);
+	store_bind_text(s, 10, l->subject);
+	store_bind_text(s, 11, l->body);
+	sqlite3_bind_text(s, 12, ph_keyword_word(ph_class_words,
+	    l->classification), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 13, ph_keyword_word(ph_urgency_words, l->urgency),
+	    -1, SQLITE_STATIC);
+	if (agreement > 0)
+		sqlite3_bind_int64(s, 14, agreement);
+	sqlite3_bind_int(s, 15, l->reply_required ? 1 : 0);
+	store_bind_date(s, 16, l->due);
+	if (l->in_reply_to > 0)
+		sqlite3_bind_int64(s, 17, l->in_reply_to);
+	sqlite3_bind_text(s, 18, ph_keyword_word(ph_status_words, l->status),
+	    -1, SQLITE_STATIC);
+	store_bind_text(s, 19, l->handler);
+	store_bind_text(s, 20, l->notes);
+	sqlite3_bind_text(s, 21, now, -1, SQLITE_TRANSIENT);
+}
+
+enum ph_status
+ph_store_letter_add(struct ph_store *st, struct ph_letter *l, int64_t *id_out,
+    struct ph_letter_notes *notes, struct ph_error *err)
+{
+	static const char	 sql[] = "INSERT INTO letters(uid, reg_year,"
+	    " register_no, number, type, date, received, issuer_id, signer,"
+	    " subject, body, classification, urgency, agreement_id,"
+	    " reply_required, due, in_reply_to, status, handler, notes,"
+	    " updated, direction, created)"
+	    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,"
+	    "?17,?18,?19,?20,?21,?22,?21)";
+	struct ph_unit		 u;
+	sqlite3_stmt		*s;
+	enum ph_status		 ret;
+	int64_t			 issuer, agreement, *recips = NULL, id;
+	char			 now[32], *snap;
+	int			 rc;
+
+	if ((ret = ph_store_unit_get(st, &u, err)) != PH_OK)
+		return ret;
+	if ((ret = letter_defaults(st, l, &u, err)) != PH_OK ||
+	    (ret = ph_letter_check(l, err)) != PH_OK ||
+	    (ret = check_type(st, l, err)) != PH_OK ||
+	    (ret = check_reply_target(st, l, err)) != PH_OK)
+		goto out;
+	if (l->status == PH_ST_REGISTERED && l->reply_required)
+		l->status = PH_ST_AWAITING;
+	if ((ret = assign_numbers(st, l, &u, err)) != PH_OK ||
+	    (ret = resolve_refs(st, l, &issuer, &recips, &agreement, notes,
+	    err)) != PH_OK)
+		goto out;
+	if ((s = store_stmt(st, sql, err)) == NULL) {
+		ret = store_errcode(err);
+		goto out;
+	}
+	ph_uid_new(l->uid);
+	sqlite3_bind_text(s, 1, l->uid, -1, SQLITE_TRANSIENT);
+	bind_letter(s, l, issuer, agreement, store_now(now));
+	sqlite3_bind_text(s, 22, l->direction == PH_DIR_IN ? "in" : "out", -1,
+	    SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (rc != SQLITE_DONE) {
+		ret = store_fail(st, rc, err);
+		goto out;
+	}
+	id = l->id = sqlite3_last_insert_rowid(st->db);
+	if ((ret = write_recipients(st, id, recips, l->recipients.n, err)) !=
+	    PH_OK || (ret = write_attachments(st, id, l, err)) != PH_OK)
+		goto out;
+	snap = letter_snapshot(st, id);
+	ret = store_event(st, "letter", id, l->uid, "insert", NULL, snap, err);
+	free(snap);
+	if (ret == PH_OK && id_out != NULL)
+		*id_out = id;
+out:
+	free(recips);
+	ph_unit_release(&u);
+	return ret;
+}
+
+#define LETTER_COLUMNS \
+	"SELECT l.id, l.uid, l.direction, l.reg_year, l.register_no," \
+	" l.number, l.type, l.date, l.received, o.name," \
+	" (SELECT group_concat(name, char(10)) FROM (SELECT ro.name FROM" \
+	"  letter_recipients r JOIN organizations ro ON ro.id = r.org_id" \
+	"  WHERE r.letter_id = l.id ORDER BY r.position))," \
+	" l.signer, l.subject, l.classification, l.urgency, a.number," \
+	" l.reply_required, l.due, l.in_reply_to, l.status, l.handler," \
+	" l.notes, l.created, l.updated"
+
+static void
+letter_from_row(sqlite3_stmt *s, struct ph_letter *l)
+{
+	const char	*p;
+	int		 v;
+
+	ph_letter_init(l);
+	l->id = sqlite3_column_int64(s, 0);
+	snprintf(l->uid, sizeof l->uid, "%s", sqlite3_column_text(s, 1));
+	p = (const char *)sqlite3_column_text(s, 2);
+	l->direction = p != NULL && strcmp(p, "out") == 0 ? PH_DIR_OUT :
+	    PH_DIR_IN;
+	l->reg_year = sqlite3_column_int(s, 3);
+	l->register_no = sqlite3_column_int64(s, 4);
+	l->number = store_column_dup(s, 5);
+	l->type = store_column_dup(s, 6);
+	l->date = store_column_date(s, 7);
+	l->received = store_column_date(s, 8);
+	l->issuer = store_column_dup(s, 9);
+	p = (const char *)sqlite3_column_text(s, 10);
+	while (p != NULL && *p != '\0') {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		ph_strv_take(&l->recipients, ph_xstrndup(p, n));
+		p += n + (nl != NULL);
+	}
+	l->signer = store_column_dup(s, 11);
+	l->subject = store_column_dup(s, 12);
+	p = (const char *)sqlite3_column_text(s, 13);
+	if (p != NULL && ph_keyword_parse(ph_class_words, "", p, &v, NULL) ==
+	    PH_OK)
+		l->classification = v;
+	p = (const char *)sqlite3_column_text(s, 14);
+	if (p != NULL && ph_keyword_parse(ph_urgency_words, "", p, &v, NULL) ==
+	    PH_OK)
+		l->urgency = v;
+	l->agreement = store_column_dup(s, 15);
+	l->reply_required = sqlite3_column_int(s, 16);
+	l->due = store_column_date(s, 17);
+	l->in_reply_to = sqlite3_column_int64(s, 18);
+	p = (const char *)sqlite3_column_text(s, 19);
+	if (p != NULL && ph_keyword_parse(ph_status_words, "", p, &v, NULL) ==
+	    PH_OK)
+		l->status = v;
+	l->handler = store_column_dup(s, 20);
+	l->notes = store_column_dup(s, 21);
+	l->created = store_column_dup(s, 22);
+	l->updated = store_column_dup(s, 23);
+}
+
+enum ph_status
+ph_store_letter_get(struct ph_store *st, int64_t id, struct ph_letter *out,
+    struct ph_error *err)
+{
+	static const char	 sql[] = LETTER_COLUMNS ", l.body"
+	    " FROM letters l JOIN organizations o ON o.id = l.issuer_id"
+	    " LEFT JOIN agreements a ON a.id = l.agreement_id WHERE l.id = ?";
+	static const char	 att[] = "SELECT id, name, size FROM attachments"
+	    " WHERE letter_id = ? ORDER BY id";
+	sqlite3_stmt		*s;
+	int			 rc;
+
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return store_errcode(err);
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(s);
+		if (rc == SQLITE_DONE)
+			return ph_error_set(err, PH_ERR_NOTFOUND,
+			    _("no letter with id %lld"), (long long)id);
+		return store_fail(st, rc, err);
+	}
+	letter_from_row(s, out);
+	out->body = store_column_dup(s, 24);
+	sqlite3_reset(s);
+	if ((s = store_stmt(st, att, err)) == NULL) {
+		ph_letter_release(out);
+		return store_errcode(err);
+	}
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct ph_attachment *a;
+		out->attachments = ph_xrealloc(out->attachments,
+		    (out->n_attachments + 1) * sizeof *out->attachments);
+		a = &out->attachments[out->n_attachments++];
+		memset(a, 0, sizeof *a);
+		a->id = sqlite3_column_int64(s, 0);
+		a->name = store_column_dup(s, 1);
+		a->size = sqlite3_column_int64(s, 2);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		ph_letter_release(out);
+		return store_fail(st, rc, err);
+	}
+	return PH_OK;
+}
+
+enum ph_status
+ph_store_letter_update(struct ph_store *st, struct ph_letter *l,
+    struct ph_letter_notes *notes, struct ph_error *err)
+{
+	static const char	 sql[] = "UPDATE letters SET reg_year = ?2,"
+	    " register_no = ?3, number = ?4, type = ?5, date = ?6,"
+	    " received = ?7, issuer_id = ?8, signer = ?9, subject = ?10,"
+	    " body = ?11, classification = ?12, urgency = ?13,"
+	    " agreement_id = ?14, reply_required = ?15, due = ?16,"
+	    " in_reply_to = ?17, status = ?18, handler = ?19, notes = ?20,"
+	    " updated = ?21 WHERE id = ?1";
+	struct ph_unit		 u;
+	sqlite3_stmt		*s;
+	enum ph_status		 ret;
+	int64_t			 issuer, agreement, *recips = NULL;
+	char			 now[32], *before = NULL, *after;
+	int			 rc;
+
+	if ((ret = ph_store_unit_get(st, &u, err)) != PH_OK)
+		return ret;
+	if ((ret = letter_defaults(st, l, &u, err)) != PH_OK ||
+	    (ret = ph_letter_check(l, err)) != PH_OK ||
+	    (ret = check_type(st, l, err)) != PH_OK ||
+	    (ret = check_reply_target(st, l, err)) != PH_OK ||
+	    (ret = resolve_refs(st, l, &issuer, &recips, &agreement, notes,
+	    err)) != PH_OK)
+		goto out;
+	if ((before = letter_snapshot(st, l->id)) == NULL) {
+		ret = ph_error_set(err, PH_ERR_NOTFOUND,
+		    _("no letter with id %lld"), (long long)l->id);
+		goto out;
+	}
+	if ((s = store_stmt(st, sql, err)) == NULL) {
+		ret = store_errcode(err);
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, l->id);
+	bind_letter(s, l, issuer, agreement, store_now(now));
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (rc != SQLITE_DONE) {
+		ret = store_fail(st, rc, err);
+		goto out;
+	}
+	if ((ret = write_recipients(st, l->id, recips, l->recipients.n, err))
+	    != PH_OK || (ret = write_attachments(st, l->id, l, err)) != PH_OK)
+		goto out;
+	after = letter_snapshot(st, l->id);
+	ret = store_event(st, "letter", l->id, l->uid, "update", before, after,
+	    err);
+	free(after);
+out:
+	free(before);
+	free(recips);
+	ph_unit_release(&u);
+	return ret;
+}
+
+enum ph_status
+ph_store_letter_delete(struct ph_store *st, int64_t id, struct ph_error *err)
+{
+	static const char	 uidq[] = "SELECT uid FROM letters WHERE id = ?";
+	static const char	 del[] = "DELETE FROM letters WHERE id = ?";
+	sqlite3_stmt		*s;
+	char			*before, uid[33];
+	enum ph_status		 ret;
+	int			 rc;
+
+	if ((s = store_stmt(st, uidq, err)) == NULL)
+		return store_errcode(err);
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		snprintf(uid, sizeof uid, "%s", sqlite3_column_text(s, 0));
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return ph_error_set(err, PH_ERR_NOTFOUND,
+		    _("no letter with id %lld"), (long long)id);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, rc, err);
+	before = letter_snapshot(st, id);
+	if ((s = store_stmt(st, del, err)) == NULL) {
+		free(before);
+		return store_errcode(err);
+	}
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(before);
+		return store_fail(st, rc, err);
+	}
+	ret = store_event(st, "letter", id, uid, "delete", before, NULL, err);
+	free(before);
+	return ret;
+}
+
+enum ph_status
+ph_store_attachment_get(struct ph_store *st, int64_t att_id, char **name,
+    char **data, size_t *len, struct ph_error *err)
+{
+	static const char	 sql[] =
+	    "SELECT name, data FROM attachments WHERE id = ?";
+	sqlite3_stmt		*s;
+	int			 rc;
+
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return store_errcode(err);
+	sqlite3_bind_int64(s, 1, att_id);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(s);
+		if (rc == SQLITE_DONE)
+			return ph_error_set(err, PH_ERR_NOTFOUND,
+			    _("no attachment with id %lld"), (long long)att_id);
+		return store_fail(st, rc, err);
+	}
+	*name = store_column_dup(s, 0);
+	*len = (size_t)sqlite3_column_bytes(s, 1);
+	*data = ph_xmalloc(*len + 1);
+	if (*len > 0)
+		memcpy(*data, sqlite3_column_blob(s, 1), *len);
+	(*data)[*len] = '\0';
+	sqlite3_reset(s);
+	return PH_OK;
+}
+
+/* The listing's WHERE clause is put together from these fixed pieces
+ * only; every value is a bound parameter.  Parameters by number:
+ * ?1 direction ?2 year ?3 status ?4 issuer ?5 due-before ?6 today. */
+enum ph_status
+ph_store_letter_list(struct ph_store *st, const struct ph_letter_filter *f,
+    ph_letter_cb cb, void *arg, struct ph_error *err)
+{
+	struct ph_buf	 sql;
+	sqlite3_stmt	*s = NULL;
+	struct ph_letter l;
+	struct ph_org	 org;
+	int64_t		 issuer = 0;
+	enum ph_status	 ret = PH_OK;
+	int		 rc, stop = 0;
+
+	if (f->issuer != NULL) {
+		if ((ret = ph_store_org_find(st, f->issuer, &org, err)) != PH_OK)
+			return ret;
+		issuer = org.id;
+		ph_org_release(&org);
+	}
+	ph_buf_init(&sql);
+	ph_buf_adds(&sql, LETTER_COLUMNS " FROM letters l"
+	    " JOIN organizations o ON o.id = l.issuer_id"
+	    " LEFT JOIN agreements a ON a.id = l.agreement_id WHERE 1");
+	if (f->direction >= 0)
+		ph_buf_adds(&sql, " AND l.direction = ?1");
+	if (f->year > 0)
+		ph_buf_adds(&sql, " AND l.reg_year = ?2");
+	if (f->status >= 0)
+		ph_buf_adds(&sql, " AND l.status = ?3");
+	if (issuer > 0)
+		ph_buf_adds(&sql, " AND l.issuer_id = ?4");
+	if (ph_date_is_set(f->due_before))
+		ph_buf_adds(&sql, " AND l.due < ?5");
+	if (f->overdue)
+		ph_buf_adds(&sql, " AND l.due < ?6 AND l.status IN"
+		    " ('awaiting-reply', 'extended', 'reminded')");
+	ph_buf_adds(&sql, " ORDER BY l.reg_year, l.direction, l.register_no,"
+	    " l.id");
+	if (f->limit > 0)
+		ph_buf_adds(&sql, " LIMIT ?7");
+	rc = sqlite3_prepare_v2(st->db, sql.data, -1, &s, NULL);
+	ph_buf_release(&sql);
+	if (rc != SQLITE_OK)
+		return store_fail(st, rc, err);
+	if (f->direction >= 0)
+		sqlite3_bind_text(s, 1, f->direction == PH_DIR_OUT ? "out" :
+		    "in", -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, f->year);
+	if (f->status >= 0)
+		sqlite3_bind_text(s, 3, ph_keyword_word(ph_status_words,
+		    f->status), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 4, issuer);
+	store_bind_date(s, 5, f->due_before);
+	store_bind_date(s, 6, f->today);
+	sqlite3_bind_int64(s, 7, f->limit);
+	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		letter_from_row(s, &l);
+		stop = cb(&l, arg);
+		ph_letter_release(&l);
+	}
+	if (!stop && rc != SQLITE_DONE)
+		ret = store_fail(st, rc, err);
+	sqlite3_finalize(s);
+	return ret;
+}
+
+enum ph_status
+ph_store_event_list(struct ph_store *st, const char *entity, int64_t id,
+    ph_event_cb cb, void *arg, struct ph_error *err)
+{
+	static const char	 sql[] = "SELECT id, at, who, entity, entity_id,"
+	    " action, before, after FROM events WHERE entity = ? AND"
+	    " entity_id = ? ORDER BY id";
+	sqlite3_stmt		*s;
+	struct ph_event		 e;
+	int			 rc, stop = 0;
+
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return store_errcode(err);
+	sqlite3_bind_text(s, 1, entity, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, id);
+	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		e.id = sqlite3_column_int64(s, 0);
+		e.at = (const char *)sqlite3_column_text(s, 1);
+		e.who = (const char *)sqlite3_column_text(s, 2);
+		e.entity = (const char *)sqlite3_column_text(s, 3);
+		e.entity_id = sqlite3_column_int64(s, 4);
+		e.action = (const char *)sqlite3_column_text(s, 5);
+		e.before = (const char *)sqlite3_column_text(s, 6);
+		e.after = (const char *)sqlite3_column_text(s, 7);
+		stop = cb(&e, arg);
+	}
+	sqlite3_reset(s);
+	if (!stop && rc != SQLITE_DONE)
+		return store_fail(st, rc, err);
+	return PH_OK;
+}

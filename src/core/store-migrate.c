@@ -1,0 +1,163 @@
+/*
+ * store-migrate.c -- the schema, as an ordered list of migrations.
+ *
+ * Migration N takes a database from user_version N-1 to N.  All the
+ * missing steps run in one transaction: a power cut half-way leaves the
+ * old database as it was.  Never edit a released step; add a new one.
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "intl.h"
+#include "store-private.h"
+
+/* Version 1: organizations, agreements, letters, recipients, attachments,
+ * number counters, settings, the event log.  Every row that may travel to
+ * another office has a random 128-bit uid beside its integer key. */
+static const char migration_1[] =
+"CREATE TABLE settings ("
+"  key   TEXT PRIMARY KEY,"
+"  value TEXT NOT NULL"
+") WITHOUT ROWID;"
+
+"CREATE TABLE organizations ("
+"  id          INTEGER PRIMARY KEY,"
+"  uid         TEXT NOT NULL UNIQUE,"
+"  name        TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 1000),"
+"  name_key    TEXT NOT NULL UNIQUE,"
+"  short_name  TEXT,"
+"  code        TEXT,"
+"  level       TEXT,"
+"  superior_id INTEGER REFERENCES organizations(id) ON DELETE SET NULL,"
+"  contact     TEXT,"
+"  is_self     INTEGER NOT NULL DEFAULT 0 CHECK (is_self IN (0, 1)),"
+"  created     TEXT NOT NULL,"
+"  updated     TEXT NOT NULL"
+");"
+"CREATE INDEX organizations_short ON organizations(short_name);"
+
+"CREATE TABLE agreements ("
+"  id            INTEGER PRIMARY KEY,"
+"  uid           TEXT NOT NULL UNIQUE,"
+"  number        TEXT NOT NULL UNIQUE,"
+"  date          TEXT,"
+"  issuer_id     INTEGER REFERENCES organizations(id),"
+"  title         TEXT NOT NULL DEFAULT '',"
+"  superseded_by INTEGER REFERENCES agreements(id) ON DELETE SET NULL,"
+"  created       TEXT NOT NULL,"
+"  updated       TEXT NOT NULL"
+");"
+"CREATE TABLE agreement_parties ("
+"  agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,"
+"  position     INTEGER NOT NULL,"
+"  org_id       INTEGER NOT NULL REFERENCES organizations(id),"
+"  PRIMARY KEY (agreement_id, position)"
+") WITHOUT ROWID;"
+
+"CREATE TABLE letters ("
+"  id             INTEGER PRIMARY KEY,"
+"  uid            TEXT NOT NULL UNIQUE,"
+"  direction      TEXT NOT NULL CHECK (direction IN ('in', 'out')),"
+"  reg_year       INTEGER NOT NULL,"
+"  register_no    INTEGER,"
+"  number         TEXT NOT NULL DEFAULT '',"
+"  type           TEXT NOT NULL DEFAULT '',"
+"  date           TEXT NOT NULL,"
+"  received       TEXT,"
+"  issuer_id      INTEGER NOT NULL REFERENCES organizations(id),"
+"  signer         TEXT NOT NULL DEFAULT '',"
+"  subject        TEXT NOT NULL CHECK (length(subject) BETWEEN 1 AND 2000),"
+"  body           TEXT CHECK (body IS NULL OR length(CAST(body AS BLOB)) <= 10485760),"
+"  classification TEXT NOT NULL DEFAULT 'none'"
+"                 CHECK (classification IN ('none', 'mat', 'toi-mat', 'tuyet-mat')),"
+"  urgency        TEXT NOT NULL DEFAULT 'none'"
+"                 CHECK (urgency IN ('none', 'khan', 'thuong-khan', 'hoa-toc')),"
+"  agreement_id   INTEGER REFERENCES agreements(id) ON DELETE SET NULL,"
+"  reply_required INTEGER NOT NULL DEFAULT 0 CHECK (reply_required IN (0, 1)),"
+"  due            TEXT,"
+"  in_reply_to    INTEGER REFERENCES letters(id) ON DELETE SET NULL,"
+"  status         TEXT NOT NULL DEFAULT 'registered',"
+"  handler        TEXT NOT NULL DEFAULT '',"
+"  notes          TEXT NOT NULL DEFAULT '',"
+"  created        TEXT NOT NULL,"
+"  updated        TEXT NOT NULL"
+");"
+/* The register book of a year, in order: `letter list --year`. */
+"CREATE INDEX letters_book ON letters(reg_year, direction, register_no);"
+/* Số đến is unique within a year's incoming register. */
+"CREATE UNIQUE INDEX letters_in_no ON letters(reg_year, register_no)"
+"  WHERE direction = 'in';"
+"CREATE INDEX letters_issuer ON letters(issuer_id);"
+"CREATE INDEX letters_due ON letters(due) WHERE due IS NOT NULL;"
+"CREATE INDEX letters_reply ON letters(in_reply_to)"
+"  WHERE in_reply_to IS NOT NULL;"
+
+"CREATE TABLE letter_recipients ("
+"  letter_id INTEGER NOT NULL REFERENCES letters(id) ON DELETE CASCADE,"
+"  position  INTEGER NOT NULL,"
+"  org_id    INTEGER NOT NULL REFERENCES organizations(id),"
+"  PRIMARY KEY (letter_id, position)"
+") WITHOUT ROWID;"
+"CREATE INDEX letter_recipients_org ON letter_recipients(org_id);"
+
+"CREATE TABLE attachments ("
+"  id        INTEGER PRIMARY KEY,"
+"  uid       TEXT NOT NULL UNIQUE,"
+"  letter_id INTEGER NOT NULL REFERENCES letters(id) ON DELETE CASCADE,"
+"  name      TEXT NOT NULL,"
+"  size      INTEGER NOT NULL CHECK (size BETWEEN 0 AND 26214400),"
+"  data      BLOB NOT NULL,"
+"  created   TEXT NOT NULL"
+");"
+"CREATE INDEX attachments_letter ON attachments(letter_id);"
+
+/* Number series: last number given, never lowered, so a number is
+ * never given twice even after a delete. */
+"CREATE TABLE counters ("
+"  series TEXT PRIMARY KEY,"
+"  last   INTEGER NOT NULL"
+") WITHOUT ROWID;"
+
+"CREATE TABLE events ("
+"  id         INTEGER PRIMARY KEY,"
+"  uid        TEXT NOT NULL UNIQUE,"
+"  at         TEXT NOT NULL,"
+"  who        TEXT NOT NULL,"
+"  entity     TEXT NOT NULL,"
+"  entity_id  INTEGER NOT NULL,"
+"  entity_uid TEXT,"
+"  action     TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),"
+"  before     TEXT,"
+"  after      TEXT"
+");"
+"CREATE INDEX events_entity ON events(entity, entity_id);";
+
+static const char *const migrations[] = {
+	migration_1,
+};
+
+enum ph_status
+store_migrate(struct ph_store *st, int from, struct ph_error *err)
+{
+	enum ph_status	s;
+	char		sql[96];
+	int		v;
+
+	if ((s = store_exec(st, "BEGIN IMMEDIATE", err)) != PH_OK)
+		return s;
+	for (v = from; v < PH_SCHEMA_VERSION; v++) {
+		if ((s = store_exec(st, migrations[v], err)) != PH_OK)
+			goto fail;
+	}
+	snprintf(sql, sizeof sql, "PRAGMA application_id=%d; PRAGMA user_version=%d",
+	    PH_APPLICATION_ID, PH_SCHEMA_VERSION);
+	if ((s = store_exec(st, sql, err)) != PH_OK)
+		goto fail;
+	if ((s = store_exec(st, "COMMIT", err)) != PH_OK)
+		goto fail;
+	return PH_OK;
+fail:
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return s;
+}

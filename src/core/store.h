@@ -1,0 +1,170 @@
+/*
+ * store.h -- the register's one SQLite file: open, migrate, transactions,
+ * and every read and write the front ends need.
+ *
+ * Front ends see struct ph_store only through these calls; SQLite stays
+ * in store*.c.  Every call that writes expects to run inside
+ * ph_store_begin()/ph_store_commit(), so one command is one transaction
+ * and a failed command changes nothing.
+ */
+#ifndef PH_STORE_H
+#define PH_STORE_H
+
+#include <stdint.h>
+
+#include "docno.h"
+#include "error.h"
+#include "letter.h"
+
+#define PH_SCHEMA_VERSION	1
+#define PH_APPLICATION_ID	0x50485048	/* "PHPH" */
+
+struct ph_store;
+
+enum ph_store_mode {
+	PH_STORE_READ,		/* fails only if the file cannot be read */
+	PH_STORE_WRITE,		/* must exist, must be writable */
+	PH_STORE_CREATE,	/* create or migrate: phoihop init */
+};
+
+/* Open the database at PATH.  A file that is not a phoihop database, or
+ * one from a newer phoihop, is refused untouched.  An older schema is
+ * migrated in one transaction (not in PH_STORE_READ mode, where it is an
+ * error asking for a writable open).  For CREATE, missing parent
+ * directories are made with mode 0700. */
+enum ph_status	ph_store_open(const char *path, enum ph_store_mode mode,
+		    struct ph_store **out, struct ph_error *err);
+void		ph_store_close(struct ph_store *st);
+/* Whose name goes into the event log (default: the Unix login). */
+void		ph_store_set_actor(struct ph_store *st, const char *who);
+/* Where data files are (doctypes.tsv); borrowed, must outlive ST. */
+void		ph_store_set_datadir(struct ph_store *st, const char *dir);
+/* Cap the database at N pages (SQLite max_page_count): for tests of a
+ * full disk, and for an office that wants a hard size limit. */
+enum ph_status	ph_store_set_page_limit(struct ph_store *st, long n,
+		    struct ph_error *err);
+int		ph_store_schema_version(struct ph_store *st);
+
+enum ph_status	ph_store_begin(struct ph_store *st, struct ph_error *err);
+enum ph_status	ph_store_commit(struct ph_store *st, struct ph_error *err);
+void		ph_store_rollback(struct ph_store *st);
+
+/* ---- settings: unit, code, numbering style, term start, language. */
+enum ph_numbering {
+	PH_NUMBERING_PARTY,	/* Hướng dẫn 36-HD/VPTW: per type per term */
+	PH_NUMBERING_STATE,	/* Nghị định 30/2020: per year, secret apart */
+};
+extern const struct ph_keyword ph_numbering_words[];
+
+/* *OUT is a new string (caller frees) or NULL when unset. */
+enum ph_status	ph_store_setting_get(struct ph_store *st, const char *key,
+		    char **out, struct ph_error *err);
+enum ph_status	ph_store_setting_set(struct ph_store *st, const char *key,
+		    const char *value, struct ph_error *err);
+
+struct ph_unit {
+	char			*name;		/* "Đảng ủy xã Tân Tiến" */
+	char			*code;		/* "ĐU" */
+	enum ph_numbering	 numbering;
+	struct ph_date		 term_start;
+};
+enum ph_status	ph_store_unit_get(struct ph_store *st, struct ph_unit *out,
+		    struct ph_error *err);
+void		ph_unit_release(struct ph_unit *u);
+/* Record our unit (creating or renaming its organization, is_self). */
+enum ph_status	ph_store_unit_set(struct ph_store *st, const struct ph_unit *u,
+		    struct ph_error *err);
+
+/* ---- organizations */
+/* Find by id ("12"), exact name, short name or code; case and Unicode
+ * form do not matter. */
+enum ph_status	ph_store_org_find(struct ph_store *st, const char *key,
+		    struct ph_org *out, struct ph_error *err);
+/* Id of the organization called NAME, creating it if unknown (*CREATED
+ * set to 1 then). */
+enum ph_status	ph_store_org_ensure(struct ph_store *st, const char *name,
+		    int64_t *id_out, int *created, struct ph_error *err);
+enum ph_status	ph_store_org_add(struct ph_store *st, struct ph_org *o,
+		    int64_t *id_out, struct ph_error *err);
+/* Update org ID from O: NULL fields are left as they are. */
+enum ph_status	ph_store_org_update(struct ph_store *st, int64_t id,
+		    struct ph_org *o, struct ph_error *err);
+typedef int	(*ph_org_cb)(const struct ph_org *o, void *arg);
+enum ph_status	ph_store_org_list(struct ph_store *st, ph_org_cb cb,
+		    void *arg, struct ph_error *err);
+
+/* ---- agreements (rules and the files they come from: later) */
+enum ph_status	ph_store_agreement_ensure(struct ph_store *st,
+		    const char *number, int64_t *id_out, int *created,
+		    struct ph_error *err);
+enum ph_status	ph_store_agreement_put(struct ph_store *st,
+		    struct ph_agreement *a, int64_t *id_out,
+		    struct ph_error *err);
+typedef int	(*ph_agreement_cb)(const struct ph_agreement *a, void *arg);
+enum ph_status	ph_store_agreement_list(struct ph_store *st,
+		    ph_agreement_cb cb, void *arg, struct ph_error *err);
+
+/* ---- letters */
+/* What add/edit tell the caller besides success. */
+struct ph_letter_notes {
+	struct ph_strv	new_orgs;	/* organizations created */
+	struct ph_strv	new_agreements;	/* agreements created */
+};
+void		ph_letter_notes_init(struct ph_letter_notes *n);
+void		ph_letter_notes_release(struct ph_letter_notes *n);
+
+/* Check L, give it its register number (and for an outgoing letter with
+ * no document number, the next number of its series), store it with its
+ * recipients and attachments, log the event.  L is updated with what was
+ * assigned; *ID_OUT gets the new id. */
+enum ph_status	ph_store_letter_add(struct ph_store *st, struct ph_letter *l,
+		    int64_t *id_out, struct ph_letter_notes *notes,
+		    struct ph_error *err);
+/* Load letter ID whole (body and attachment list included). */
+enum ph_status	ph_store_letter_get(struct ph_store *st, int64_t id,
+		    struct ph_letter *out, struct ph_error *err);
+/* Replace letter ID by L (as got, then changed by the caller). */
+enum ph_status	ph_store_letter_update(struct ph_store *st, struct ph_letter *l,
+		    struct ph_letter_notes *notes, struct ph_error *err);
+enum ph_status	ph_store_letter_delete(struct ph_store *st, int64_t id,
+		    struct ph_error *err);
+/* Attachment ATT_ID's bytes (caller frees *DATA). */
+enum ph_status	ph_store_attachment_get(struct ph_store *st, int64_t att_id,
+		    char **name, char **data, size_t *len,
+		    struct ph_error *err);
+
+struct ph_letter_filter {
+	int		 direction;	/* -1 any */
+	int		 year;		/* 0 any: year of the register book */
+	int		 status;	/* -1 any */
+	int		 overdue;	/* only open cases past due on TODAY */
+	const char	*issuer;	/* organization, NULL any */
+	struct ph_date	 due_before;	/* unset: any */
+	struct ph_date	 today;
+	long		 limit;		/* 0: all */
+};
+void		ph_letter_filter_init(struct ph_letter_filter *f);
+/* Call CB for each matching letter in register order (body not loaded;
+ * recipients joined).  CB returns non-zero to stop. */
+typedef int	(*ph_letter_cb)(const struct ph_letter *l, void *arg);
+enum ph_status	ph_store_letter_list(struct ph_store *st,
+		    const struct ph_letter_filter *f, ph_letter_cb cb,
+		    void *arg, struct ph_error *err);
+
+/* ---- the event log */
+struct ph_event {
+	int64_t		 id;
+	const char	*at, *who, *entity, *action, *before, *after;
+	int64_t		 entity_id;
+};
+typedef int	(*ph_event_cb)(const struct ph_event *e, void *arg);
+/* Events of ENTITY ("letter", "organization") ID, oldest first. */
+enum ph_status	ph_store_event_list(struct ph_store *st, const char *entity,
+		    int64_t id, ph_event_cb cb, void *arg,
+		    struct ph_error *err);
+
+/* The parsed type-code table, loaded once per store from the data dir. */
+enum ph_status	ph_store_doctypes(struct ph_store *st,
+		    const struct ph_doctypes **out, struct ph_error *err);
+
+#endif

@@ -1,0 +1,155 @@
+/*
+ * main.c -- locale, language and global options; then a command goes to
+ * the CLI.
+ *
+ * The only file that calls setlocale() and bindtextdomain().  Vietnamese
+ * must show even on a machine with no vi_VN locale generated (a fresh
+ * Debian has only C.UTF-8): gettext ignores LANGUAGE under the "C"
+ * locale, so messages run under C.UTF-8 when nothing better is there.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli/cli.h"
+#include "core/intl.h"
+
+/* "vi" or "en" from a locale-ish value ("vi_VN.UTF-8", "en:vi"), or NULL. */
+static const char *
+lang_of(const char *v)
+{
+	if (v == NULL || *v == '\0')
+		return NULL;
+	if (strncmp(v, "vi", 2) == 0 && (v[2] == '\0' || strchr("_.@:", v[2])))
+		return "vi";
+	if (strncmp(v, "en", 2) == 0 && (v[2] == '\0' || strchr("_.@:", v[2])))
+		return "en";
+	return NULL;
+}
+
+/* --lang, else the config's "language", else LANGUAGE, LC_ALL,
+ * LC_MESSAGES, LANG when they name vi or en, else Vietnamese. */
+static const char *
+choose_language(const char *flag)
+{
+	static const char *const vars[] = { "LANGUAGE", "LC_ALL",
+	    "LC_MESSAGES", "LANG" };
+	const char	*l;
+	char		*cfg, *val = NULL;
+	size_t		 i;
+
+	if (flag != NULL)
+		return flag;
+	cfg = ph_paths_config();
+	if (ph_config_get(cfg, "language", &val, NULL) == PH_OK && val != NULL
+	    && (l = lang_of(val)) != NULL) {
+		free(val);
+		free(cfg);
+		return l;
+	}
+	free(val);
+	free(cfg);
+	for (i = 0; i < sizeof vars / sizeof vars[0]; i++)
+		if ((l = lang_of(getenv(vars[i]))) != NULL)
+			return l;
+	return "vi";
+}
+
+static void
+setup_locale(const char *lang)
+{
+	const char	*loc, *dir = getenv("PHOIHOP_LOCALEDIR");
+	struct stat	 sb;
+
+	loc = setlocale(LC_ALL, "");
+	if (loc == NULL)
+		loc = setlocale(LC_ALL, "C.UTF-8");
+	loc = setlocale(LC_MESSAGES, NULL);
+	if (loc == NULL || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0)
+		setlocale(LC_MESSAGES, "C.UTF-8");
+	setenv("LANGUAGE", lang, 1);
+#ifdef ENABLE_NLS
+	if (dir == NULL || *dir == '\0') {
+		/* Installed catalog first; else the build tree's, so that
+		 * README's first command speaks Vietnamese before install. */
+		dir = LOCALEDIR;
+		if (stat(LOCALEDIR "/vi/LC_MESSAGES/" PACKAGE ".mo", &sb) != 0)
+			dir = PH_BUILDLOCALEDIR;
+	}
+	bindtextdomain(PACKAGE, dir);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+#endif
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli_ctx	 ctx;
+	const char	*db = NULL, *lang = NULL;
+	int		 i, rc, version = 0, help = 0;
+	struct ph_error	 err;
+
+	umask(077);	/* letters may be state secrets */
+	memset(&ctx, 0, sizeof ctx);
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
+			db = argv[++i];
+		else if (strncmp(argv[i], "--db=", 5) == 0)
+			db = argv[i] + 5;
+		else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			lang = argv[++i];
+		else if (strncmp(argv[i], "--lang=", 7) == 0)
+			lang = argv[i] + 7;
+		else if (strcmp(argv[i], "--demo") == 0)
+			ctx.demo = 1;
+		else if (strcmp(argv[i], "--version") == 0)
+			version = 1;
+		else if (strcmp(argv[i], "--help") == 0 ||
+		    strcmp(argv[i], "-h") == 0)
+			help = 1;
+		else {
+			setup_locale(choose_language(NULL));
+			return cli_usage_error(NULL, _("unknown option \"%s\""),
+			    argv[i]);
+		}
+	}
+	if (lang != NULL && strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0) {
+		setup_locale(choose_language(NULL));
+		return cli_usage_error(NULL,
+		    _("unknown language \"%s\" (vi or en)"), lang);
+	}
+	ctx.lang = choose_language(lang);
+	setup_locale(ctx.lang);
+	if (version) {
+		printf("phoihop %s\n", PACKAGE_VERSION);
+		return CLI_OK;
+	}
+	if (help) {
+		cli_usage(stdout);
+		return CLI_OK;
+	}
+	if (i >= argc) {
+		cli_usage(stderr);
+		return CLI_USAGE;
+	}
+	ctx.datadir = ph_paths_datadir();
+	if (ctx.demo) {
+		if (ph_paths_demo(&ctx.db_path, &err) != PH_OK)
+			return cli_fail(&err);
+	} else
+		ctx.db_path = ph_paths_db(db);
+	rc = cli_run(&ctx, argc - i, argv + i);
+	if (ctx.demo)
+		ph_paths_demo_remove(ctx.db_path);
+	free(ctx.db_path);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "phoihop: %s\n", _("cannot write the output"));
+		return CLI_ERROR;
+	}
+	return rc;
+}
