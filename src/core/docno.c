@@ -294,7 +294,7 @@ quote(const char *s, char *buf, size_t size)
 		buf[k] = (unsigned char)s[k] < 0x20 ? ' ' : s[k];
 	buf[k] = '\0';
 	if (cut)
-		strcpy(buf + k, "...");
+		memcpy(buf + k, "...", 4);
 }
 
 void

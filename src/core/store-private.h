@@ -9,7 +9,7 @@
 
 #include "store.h"
 
-#define STORE_CACHE	48
+#define STORE_CACHE	64
 
 struct ph_store {
 	sqlite3			*db;

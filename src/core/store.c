@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
@@ -334,8 +335,7 @@ store_stmt(struct ph_store *st, const char *sql, struct ph_error *err)
 		return NULL;
 	}
 	/* A full cache is a programming error: raise STORE_CACHE. */
-	if (free_slot < 0)
-		abort();
+	assert(free_slot >= 0);
 	st->cache[free_slot].sql = sql;
 	st->cache[free_slot].stmt = s;
 	return s;
