@@ -44,17 +44,9 @@
 static char *
 letter_snapshot(struct ph_store *st, int64_t id)
 {
-	static const char	 sql[] = LETTER_SNAPSHOT;
-	sqlite3_stmt		*s = store_stmt(st, sql, NULL);
-	char			*json = NULL;
+	static const char	sql[] = LETTER_SNAPSHOT;
 
-	if (s == NULL)
-		return NULL;
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		json = store_column_dup(s, 0);
-	sqlite3_reset(s);
-	return json;
+	return store_snapshot(st, sql, id);
 }
 
 void

@@ -24,18 +24,18 @@
 static char *
 org_snapshot(struct ph_store *st, int64_t id)
 {
-	static const char	 sql[] = ORG_SNAPSHOT;
-	sqlite3_stmt		*s = store_stmt(st, sql, NULL);
-	char			*json = NULL;
+	static const char	sql[] = ORG_SNAPSHOT;
 
-	if (s == NULL)
-		return NULL;
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		json = store_column_dup(s, 0);
-	sqlite3_reset(s);
-	return json;
+	return store_snapshot(st, sql, id);
 }
+
+/* The columns org_from_row() reads, in its order. */
+#define ORG_COLUMNS \
+	"SELECT o.id, o.uid, o.name, o.short_name, o.code, o.level, s.name," \
+	" o.contact, o.is_self," \
+	" (SELECT count(*) FROM letters l WHERE l.issuer_id = o.id)" \
+	" FROM organizations o LEFT JOIN organizations s" \
+	" ON s.id = o.superior_id"
 
 static void
 org_from_row(sqlite3_stmt *s, struct ph_org *o)
@@ -59,16 +59,8 @@ enum ph_status
 ph_store_org_find(struct ph_store *st, const char *key, struct ph_org *out,
     struct ph_error *err)
 {
-	static const char	 by_id[] = "SELECT o.id, o.uid, o.name,"
-	    " o.short_name, o.code, o.level, s.name, o.contact, o.is_self,"
-	    " (SELECT count(*) FROM letters l WHERE l.issuer_id = o.id)"
-	    " FROM organizations o LEFT JOIN organizations s"
-	    " ON s.id = o.superior_id WHERE o.id = ?";
-	static const char	 by_name[] = "SELECT o.id, o.uid, o.name,"
-	    " o.short_name, o.code, o.level, s.name, o.contact, o.is_self,"
-	    " (SELECT count(*) FROM letters l WHERE l.issuer_id = o.id)"
-	    " FROM organizations o LEFT JOIN organizations s"
-	    " ON s.id = o.superior_id WHERE o.name_key = ?1"
+	static const char	 by_id[] = ORG_COLUMNS " WHERE o.id = ?";
+	static const char	 by_name[] = ORG_COLUMNS " WHERE o.name_key = ?1"
 	    " OR lower(o.short_name) = ?1 OR lower(o.code) = ?1"
 	    " ORDER BY o.name_key = ?1 DESC, o.id LIMIT 1";
 	sqlite3_stmt		*s;
@@ -285,11 +277,7 @@ enum ph_status
 ph_store_org_list(struct ph_store *st, ph_org_cb cb, void *arg,
     struct ph_error *err)
 {
-	static const char	 sql[] = "SELECT o.id, o.uid, o.name,"
-	    " o.short_name, o.code, o.level, s.name, o.contact, o.is_self,"
-	    " (SELECT count(*) FROM letters l WHERE l.issuer_id = o.id)"
-	    " FROM organizations o LEFT JOIN organizations s"
-	    " ON s.id = o.superior_id ORDER BY o.is_self DESC, o.name_key";
+	static const char	 sql[] = ORG_COLUMNS " ORDER BY o.is_self DESC, o.name_key";
 	sqlite3_stmt		*s;
 	struct ph_org		 o;
 	int			 rc, stop = 0;
@@ -459,17 +447,9 @@ ph_store_agreement_ensure(struct ph_store *st, const char *number,
 static char *
 agreement_snapshot(struct ph_store *st, int64_t id)
 {
-	static const char	 sql[] = AGREEMENT_SNAPSHOT;
-	sqlite3_stmt		*s = store_stmt(st, sql, NULL);
-	char			*json = NULL;
+	static const char	sql[] = AGREEMENT_SNAPSHOT;
 
-	if (s == NULL)
-		return NULL;
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		json = store_column_dup(s, 0);
-	sqlite3_reset(s);
-	return json;
+	return store_snapshot(st, sql, id);
 }
 
 enum ph_status

@@ -41,6 +41,10 @@ struct ph_date	 store_column_date(sqlite3_stmt *s, int i);
 char		*store_column_dup(sqlite3_stmt *s, int i);	/* NULL stays */
 /* The current timestamp for created/updated/events. BUF >= 32 bytes. */
 char		*store_now(char *buf);
+/* Run the static query SQL (one JSON column, ?1 = ID) and return its
+ * text (caller frees), or NULL if there is no such row. */
+char		*store_snapshot(struct ph_store *st, const char *sql,
+		    int64_t id);
 /* Append to the event log.  BEFORE/AFTER are JSON texts or NULL. */
 enum ph_status	 store_event(struct ph_store *st, const char *entity,
 		    int64_t id, const char *uid, const char *action,

@@ -463,6 +463,21 @@ store_event(struct ph_store *st, const char *entity, int64_t id,
 	return rc == SQLITE_DONE ? PH_OK : store_fail(st, rc, err);
 }
 
+char *
+store_snapshot(struct ph_store *st, const char *sql, int64_t id)
+{
+	sqlite3_stmt	*s = store_stmt(st, sql, NULL);
+	char		*json = NULL;
+
+	if (s == NULL)
+		return NULL;
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		json = store_column_dup(s, 0);
+	sqlite3_reset(s);
+	return json;
+}
+
 enum ph_status
 store_counter_next(struct ph_store *st, const char *series, int64_t at_least,
     int64_t *out, struct ph_error *err)
