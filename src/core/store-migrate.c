@@ -27,7 +27,9 @@ static const char migration_1[] =
 "  name        TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 1000),"
 "  name_key    TEXT NOT NULL UNIQUE,"
 "  short_name  TEXT,"
+"  short_key   TEXT,"		/* name keys: NFC, Vietnamese lower case */
 "  code        TEXT,"
+"  code_key    TEXT,"
 "  level       TEXT,"
 "  superior_id INTEGER REFERENCES organizations(id) ON DELETE SET NULL,"
 "  contact     TEXT,"
@@ -35,7 +37,8 @@ static const char migration_1[] =
 "  created     TEXT NOT NULL,"
 "  updated     TEXT NOT NULL"
 ");"
-"CREATE INDEX organizations_short ON organizations(short_name);"
+"CREATE INDEX organizations_short ON organizations(short_key);"
+"CREATE INDEX organizations_code ON organizations(code_key);"
 
 "CREATE TABLE agreements ("
 "  id            INTEGER PRIMARY KEY,"

@@ -61,7 +61,7 @@ ph_store_org_find(struct ph_store *st, const char *key, struct ph_org *out,
 {
 	static const char	 by_id[] = ORG_COLUMNS " WHERE o.id = ?";
 	static const char	 by_name[] = ORG_COLUMNS " WHERE o.name_key = ?1"
-	    " OR lower(o.short_name) = ?1 OR lower(o.code) = ?1"
+	    " OR o.short_key = ?1 OR o.code_key = ?1"
 	    " ORDER BY o.name_key = ?1 DESC, o.id LIMIT 1";
 	sqlite3_stmt		*s;
 	char			*k, *end;
@@ -93,13 +93,29 @@ ph_store_org_find(struct ph_store *st, const char *key, struct ph_org *out,
 	    _("unknown organization \"%s\""), key);
 }
 
+/* Bind the name key of V, or NULL. */
+static void
+bind_key(sqlite3_stmt *s, int i, const char *v)
+{
+	char	*k;
+
+	if (v == NULL || *v == '\0') {
+		sqlite3_bind_null(s, i);
+		return;
+	}
+	k = ph_viet_name_key(v);
+	sqlite3_bind_text(s, i, k, -1, SQLITE_TRANSIENT);
+	free(k);
+}
+
 static enum ph_status
 org_insert(struct ph_store *st, const struct ph_org *o, int64_t superior,
     int64_t *id_out, struct ph_error *err)
 {
 	static const char	 sql[] = "INSERT INTO organizations(uid, name,"
 	    " name_key, short_name, code, level, superior_id, contact, is_self,"
-	    " created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+	    " created, updated, short_key, code_key)"
+	    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
 	sqlite3_stmt		*s;
 	char			 uid[33], now[32], *key, *snap;
 	int			 rc;
@@ -122,6 +138,8 @@ org_insert(struct ph_store *st, const struct ph_org *o, int64_t superior,
 	sqlite3_bind_int(s, 9, o->is_self ? 1 : 0);
 	sqlite3_bind_text(s, 10, now, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 11, now, -1, SQLITE_TRANSIENT);
+	bind_key(s, 12, o->short_name);
+	bind_key(s, 13, o->code);
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	free(key);
@@ -205,6 +223,8 @@ ph_store_org_update(struct ph_store *st, int64_t id, struct ph_org *o,
 	static const char	 sql[] = "UPDATE organizations SET"
 	    " name = coalesce(?2, name), name_key = coalesce(?3, name_key),"
 	    " short_name = coalesce(?4, short_name), code = coalesce(?5, code),"
+	    " short_key = coalesce(?10, short_key),"
+	    " code_key = coalesce(?11, code_key),"
 	    " level = coalesce(?6, level),"
 	    " superior_id = CASE WHEN ?7 IS NULL THEN superior_id"
 	    "   WHEN ?7 = 0 THEN NULL ELSE ?7 END,"
@@ -250,6 +270,8 @@ ph_store_org_update(struct ph_store *st, int64_t id, struct ph_org *o,
 		sqlite3_bind_int64(s, 7, sup);
 	store_bind_text(s, 8, o->contact);
 	sqlite3_bind_text(s, 9, store_now(now), -1, SQLITE_TRANSIENT);
+	bind_key(s, 10, o->short_name);
+	bind_key(s, 11, o->code);
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
