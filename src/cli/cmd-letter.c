@@ -70,8 +70,8 @@ static const struct cli_col table_cols[] = {
 	{ "id", N_("ID"), 4, CLI_INT },
 	{ "register_no", N_("No."), 4, CLI_INT },
 	{ "date", N_("Date"), 10, CLI_DATE },
-	{ "number", N_("Number"), 12, CLI_STR },
-	{ "org", N_("From/To"), 14, CLI_STR },
+	{ "number", N_("Number"), 11, CLI_STR },
+	{ "org", N_("From/To"), 12, CLI_STR },
 	{ "subject", N_("Subject"), 0, CLI_STR },
 	{ "due", N_("Due"), 10, CLI_DATE },
 	{ "status", N_("Status"), 11, CLI_STR },
@@ -99,16 +99,41 @@ join_lines(const struct ph_strv *sv)
 	return ph_buf_take(&b);
 }
 
+/* Status labels that fit the 11 columns of the table, by state. */
+static const char *const short_status[PH_ST__COUNT] = {
+	[PH_ST_REGISTERED] = N_("filed"),
+	[PH_ST_AWAITING] = N_("awaiting"),
+	[PH_ST_REPLIED] = N_("replied"),
+	[PH_ST_EXTENDED] = N_("extended"),
+	[PH_ST_REMINDED] = N_("reminded"),
+	[PH_ST_ESCALATED] = N_("escalated"),
+	[PH_ST_RESOLVED] = N_("done"),
+};
+
+static int
+is_overdue(const struct ph_letter *l, struct ph_date today)
+{
+	return ph_date_is_set(l->due) && ph_date_cmp(l->due, today) < 0 &&
+	    (l->status == PH_ST_AWAITING || l->status == PH_ST_EXTENDED ||
+	    l->status == PH_ST_REMINDED);
+}
+
 /* The status as a person reads it: an open case past its due date is
  * "overdue" whatever its stored state. */
 static const char *
 status_label(const struct ph_letter *l, struct ph_date today)
 {
-	if (ph_date_is_set(l->due) && ph_date_cmp(l->due, today) < 0 &&
-	    (l->status == PH_ST_AWAITING || l->status == PH_ST_EXTENDED ||
-	    l->status == PH_ST_REMINDED))
+	if (is_overdue(l, today))
 		return _("overdue");
 	return ph_keyword_label(ph_status_words, l->status);
+}
+
+static const char *
+status_short(const struct ph_letter *l, struct ph_date today)
+{
+	if (is_overdue(l, today))
+		return _("overdue");
+	return _(short_status[l->status]);
 }
 
 static int
@@ -139,7 +164,7 @@ list_row(const struct ph_letter *l, void *arg)
 				*p = ';';
 		const char *v[] = { id, no, l->direction == PH_DIR_IN ? rec :
 		    date, l->number, orgj, l->subject, due,
-		    status_label(l, ls->today) };
+		    status_short(l, ls->today) };
 		cli_out_row(&ls->out, v);
 		free(orgj);
 	} else {
@@ -640,7 +665,9 @@ show_line(const char *label, const char *v)
 {
 	if (v == NULL || *v == '\0')
 		return;
-	printf("%-18s ", label);
+	/* Pad by display width: Vietnamese letters take 2-3 bytes. */
+	cli_put_cell(stdout, label, 18, 1);
+	fputc(' ', stdout);
 	cli_put_safe(stdout, v, 0);
 	putchar('\n');
 }

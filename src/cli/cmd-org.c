@@ -86,7 +86,8 @@ show_field(const char *label, const char *v)
 {
 	if (v == NULL || *v == '\0')
 		return;
-	printf("%-14s ", label);
+	cli_put_cell(stdout, label, 14, 1);
+	fputc(' ', stdout);
 	cli_put_safe(stdout, v, 0);
 	putchar('\n');
 }
