@@ -280,12 +280,12 @@ ph_org_release(struct ph_org *o)
 }
 
 enum ph_status
-ph_org_check(struct ph_org *o, struct ph_error *err)
+ph_org_check(struct ph_org *o, int name_required, struct ph_error *err)
 {
 	enum ph_status	st;
 
 	if ((st = ph_text_clean(&o->name, _("the organization name"),
-	    PH_FIELD_MAX, 1, err)) != PH_OK ||
+	    PH_FIELD_MAX, name_required || o->name != NULL, err)) != PH_OK ||
 	    (st = ph_text_clean(&o->short_name, _("the short name"),
 	    PH_FIELD_MAX, 0, err)) != PH_OK ||
 	    (st = ph_text_clean(&o->code, _("the code"), 32, 0, err)) != PH_OK

@@ -140,7 +140,10 @@ struct ph_org {
 
 void		ph_org_init(struct ph_org *o);
 void		ph_org_release(struct ph_org *o);
-enum ph_status	ph_org_check(struct ph_org *o, struct ph_error *err);
+/* Check and normalise O's fields.  NAME_REQUIRED is 0 for an update,
+ * where a NULL name means "keep the old one" (an empty one is refused). */
+enum ph_status	ph_org_check(struct ph_org *o, int name_required,
+		    struct ph_error *err);
 
 struct ph_agreement {
 	int64_t		 id;

@@ -750,8 +750,9 @@ ph_store_letter_list(struct ph_store *st, const struct ph_letter_filter *f,
 	if (f->overdue)
 		ph_buf_adds(&sql, " AND l.due < ?6 AND l.status IN"
 		    " ('awaiting-reply', 'extended', 'reminded')");
-	ph_buf_adds(&sql, " ORDER BY l.reg_year, l.direction, l.register_no,"
-	    " l.id");
+	/* Register order: a year's book, incoming then outgoing, in the
+	 * order the letters were entered (số đến follows it). */
+	ph_buf_adds(&sql, " ORDER BY l.reg_year, l.direction, l.id");
 	if (f->limit > 0)
 		ph_buf_adds(&sql, " LIMIT ?7");
 	rc = sqlite3_prepare_v2(st->db, sql.data, -1, &s, NULL);

@@ -86,8 +86,9 @@ static const char migration_1[] =
 "  created        TEXT NOT NULL,"
 "  updated        TEXT NOT NULL"
 ");"
-/* The register book of a year, in order: `letter list --year`. */
-"CREATE INDEX letters_book ON letters(reg_year, direction, register_no);"
+/* The register book of a year in the order letters were entered (the
+ * rowid follows the key), as a paper book is written: `letter list`. */
+"CREATE INDEX letters_book ON letters(reg_year, direction);"
 /* Số đến is unique within a year's incoming register. */
 "CREATE UNIQUE INDEX letters_in_no ON letters(reg_year, register_no)"
 "  WHERE direction = 'in';"

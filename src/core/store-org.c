@@ -180,7 +180,7 @@ ph_store_org_add(struct ph_store *st, struct ph_org *o, int64_t *id_out,
 	enum ph_status	s;
 	int64_t		sup;
 
-	if ((s = ph_org_check(o, err)) != PH_OK ||
+	if ((s = ph_org_check(o, 1, err)) != PH_OK ||
 	    (s = resolve_superior(st, o->superior, &sup, err)) != PH_OK)
 		return s;
 	return org_insert(st, o, sup, id_out, err);
@@ -208,7 +208,7 @@ ph_store_org_ensure(struct ph_store *st, const char *name, int64_t *id_out,
 	}
 	ph_org_init(&o);
 	o.name = ph_xstrdup(name);
-	if ((s = ph_org_check(&o, err)) == PH_OK)
+	if ((s = ph_org_check(&o, 1, err)) == PH_OK)
 		s = org_insert(st, &o, 0, id_out, err);
 	ph_org_release(&o);
 	if (s == PH_OK)
@@ -237,7 +237,7 @@ ph_store_org_update(struct ph_store *st, int64_t id, struct ph_org *o,
 	enum ph_status		 ret;
 	struct ph_org		 cur;
 
-	if ((ret = ph_org_check(o, err)) != PH_OK)
+	if ((ret = ph_org_check(o, 0, err)) != PH_OK)
 		return ret;
 	if (o->superior != NULL) {
 		if ((ret = resolve_superior(st, o->superior, &sup, err)) !=
