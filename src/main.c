@@ -18,16 +18,21 @@
 #include "cli/cli.h"
 #include "core/intl.h"
 
-/* "vi" or "en" from a locale-ish value ("vi_VN.UTF-8", "en:vi"), or NULL. */
+/* "vi" or "en" from a locale-ish value ("vi_VN.UTF-8"), or from the
+ * first of a LANGUAGE list ("fr:en:vi") that names one; else NULL. */
 static const char *
 lang_of(const char *v)
 {
-	if (v == NULL || *v == '\0')
-		return NULL;
-	if (strncmp(v, "vi", 2) == 0 && (v[2] == '\0' || strchr("_.@:", v[2])))
-		return "vi";
-	if (strncmp(v, "en", 2) == 0 && (v[2] == '\0' || strchr("_.@:", v[2])))
-		return "en";
+	while (v != NULL && *v != '\0') {
+		if (strncmp(v, "vi", 2) == 0 && (v[2] == '\0' ||
+		    strchr("_.@:", v[2])))
+			return "vi";
+		if (strncmp(v, "en", 2) == 0 && (v[2] == '\0' ||
+		    strchr("_.@:", v[2])))
+			return "en";
+		if ((v = strchr(v, ':')) != NULL)
+			v++;
+	}
 	return NULL;
 }
 
@@ -97,6 +102,12 @@ main(int argc, char **argv)
 	umask(077);	/* letters may be state secrets */
 	memset(&ctx, 0, sizeof ctx);
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		if ((strcmp(argv[i], "--db") == 0 ||
+		    strcmp(argv[i], "--lang") == 0) && i + 1 == argc) {
+			setup_locale(choose_language(NULL));
+			return cli_usage_error(NULL, _("%s needs a value"),
+			    argv[i]);
+		}
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
 			db = argv[++i];
 		else if (strncmp(argv[i], "--db=", 5) == 0)
@@ -125,6 +136,14 @@ main(int argc, char **argv)
 	}
 	ctx.lang = choose_language(lang);
 	setup_locale(ctx.lang);
+	{
+		/* A broken config file is worth a word, not a refusal. */
+		char *cfg = ph_paths_config(), *v = NULL;
+		if (ph_config_get(cfg, "language", &v, &err) != PH_OK)
+			cli_info(_("ignoring the config file: %s"), err.msg);
+		free(v);
+		free(cfg);
+	}
 	if (version) {
 		printf("phoihop %s\n", PACKAGE_VERSION);
 		return CLI_OK;

@@ -42,6 +42,10 @@ void	cli_usage(FILE *f);
 int	cli_cmd_help(const struct cli_cmd *cmd, FILE *f);
 int	cli_usage_error(const struct cli_cmd *cmd, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+/* A bad value on the command line (exit 1, not 2: the command was well
+ * formed, a value in it was not). */
+int	cli_value_error(const char *fmt, ...)
+	    __attribute__((format(printf, 1, 2)));
 /* Print ERR as one line on stderr, return CLI_ERROR. */
 int	cli_fail(const struct ph_error *err);
 void	cli_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -356,7 +356,7 @@ parse_args(struct letter_args *a, int argc, char **argv)
 		case OPT_NO_REPLY_REQUIRED: break;
 		case OPT_IN_REPLY_TO:
 			if (parse_int(optarg, 1, 0x7fffffffL, &n) != 0)
-				return cli_usage_error(&cmd_letter_entry,
+				return cli_value_error(
 				    _("not a letter id: \"%s\""), optarg);
 			a->in_reply_to = n;
 			break;
@@ -365,17 +365,17 @@ parse_args(struct letter_args *a, int argc, char **argv)
 		case OPT_ATTACH: ph_strv_push(&a->attach, optarg); break;
 		case OPT_YEAR:
 			if (parse_int(optarg, 1900, 2199, &a->year) != 0)
-				return cli_usage_error(&cmd_letter_entry,
+				return cli_value_error(
 				    _("not a year: \"%s\""), optarg);
 			break;
 		case OPT_LIMIT:
 			if (parse_int(optarg, 1, 0x7fffffffL, &a->limit) != 0)
-				return cli_usage_error(&cmd_letter_entry,
+				return cli_value_error(
 				    _("not a positive number: \"%s\""), optarg);
 			break;
 		case OPT_FORMAT:
 			if (cli_format_parse(optarg, &a->fmt) != 0)
-				return cli_usage_error(&cmd_letter_entry,
+				return cli_value_error(
 				    _("unknown format \"%s\" (table, tsv or json)"),
 				    optarg);
 			break;
@@ -504,7 +504,12 @@ apply_args(const struct letter_args *a, struct ph_letter *l)
 		if (l->status == PH_ST_AWAITING)
 			l->status = PH_ST_REGISTERED;
 	}
-	if (SEEN(a, OPT_STATUS) && !a->overdue)
+	if (SEEN(a, OPT_STATUS) && a->overdue) {
+		ph_error_set(&err, PH_ERR_INVALID,
+		    _("\"overdue\" is not set by hand: it follows from the due date"));
+		return cli_fail(&err);
+	}
+	if (SEEN(a, OPT_STATUS))
 		l->status = a->status;
 	if (SEEN(a, OPT_DUE))
 		l->due = a->due;
@@ -537,8 +542,8 @@ parse_id(const char *s, int64_t *id)
 	long	v;
 
 	if (s == NULL || parse_int(s, 1, 0x7fffffffL, &v) != 0)
-		return cli_usage_error(&cmd_letter_entry,
-		    _("not a letter id: \"%s\""), s != NULL ? s : "");
+		return cli_value_error(_("not a letter id: \"%s\""),
+		    s != NULL ? s : "");
 	*id = v;
 	return CLI_OK;
 }
@@ -584,9 +589,14 @@ do_add(struct ph_store *st, struct letter_args *a, int reply,
 		ph_letter_set(&l.agreement, orig.agreement);
 		l.in_reply_to = orig_id;
 		l.date = ph_today();
-		l.subject = ph_xasprintf(_("Reply to %s of %s"),
-		    *orig.number ? orig.number : _("the letter"),
-		    ph_date_vn(orig.date, dbuf));
+		/* The letter itself is a Vietnamese document whatever the
+		 * interface language: this is user data, not a message. */
+		if (*orig.number != '\0')
+			l.subject = ph_xasprintf("V/v trả lời văn bản số %s "
+			    "ngày %s", orig.number, ph_date_vn(orig.date, dbuf));
+		else
+			l.subject = ph_xasprintf("V/v trả lời văn bản ngày %s",
+			    ph_date_vn(orig.date, dbuf));
 		ph_unit_release(&u);
 	} else {
 		if (!SEEN(a, OPT_DIRECTION) || !SEEN(a, OPT_DATE) ||
@@ -983,6 +993,10 @@ cmd_letter(struct cli_ctx *ctx, int argc, char **argv)
 	if (i == sizeof subs / sizeof subs[0])
 		return cli_usage_error(&cmd_letter_entry,
 		    _("unknown subcommand \"%s\""), argv[1]);
+	for (rc = 2; rc < argc; rc++)
+		if (strcmp(argv[rc], "--help") == 0 ||
+		    strcmp(argv[rc], "-h") == 0)
+			return cli_cmd_help(&cmd_letter_entry, stdout);
 	memset(&a, 0, sizeof a);
 	ph_strv_init(&a.to);
 	ph_strv_init(&a.attach);

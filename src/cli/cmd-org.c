@@ -49,6 +49,7 @@ static const struct cli_col org_table_cols[] = {
 
 struct org_print {
 	struct cli_out	out;
+	int		json_object;	/* show: fields only, no array */
 };
 
 static int
@@ -66,7 +67,10 @@ org_print(const struct ph_org *o, void *arg)
 	} else {
 		const char *v[] = { id, o->name, o->short_name, o->code,
 		    o->level, o->superior, o->contact, self, n };
-		cli_out_row(&p->out, v);
+		if (p->json_object)
+			cli_out_json_fields(&p->out, v);
+		else
+			cli_out_row(&p->out, v);
 	}
 	return 0;
 }
@@ -117,6 +121,9 @@ cmd_org(struct cli_ctx *ctx, int argc, char **argv)
 	if (argc < 2)
 		return cli_usage_error(&cmd_org_entry, _("which subcommand?"));
 	sub = argv[1];
+	for (c = 2; c < argc; c++)
+		if (strcmp(argv[c], "--help") == 0 || strcmp(argv[c], "-h") == 0)
+			return cli_cmd_help(&cmd_org_entry, stdout);
 	if (strcmp(sub, "add") != 0 && strcmp(sub, "list") != 0 &&
 	    strcmp(sub, "show") != 0 && strcmp(sub, "edit") != 0)
 		return cli_usage_error(&cmd_org_entry,
@@ -137,7 +144,7 @@ cmd_org(struct cli_ctx *ctx, int argc, char **argv)
 		case 'f':
 			if (cli_format_parse(optarg, &fmt) != 0) {
 				ph_org_release(&o);
-				return cli_usage_error(&cmd_org_entry,
+				return cli_value_error(
 				    _("unknown format \"%s\" (table, tsv or json)"),
 				    optarg);
 			}
@@ -191,6 +198,7 @@ cmd_org(struct cli_ctx *ctx, int argc, char **argv)
 		    ph_store_commit(st, &err) != PH_OK)
 			goto fail;
 	} else if (strcmp(sub, "list") == 0) {
+		p.json_object = 0;
 		org_begin(&p, fmt);
 		if (ph_store_org_list(st, org_print, &p, &err) != PH_OK)
 			goto fail;
@@ -215,11 +223,23 @@ cmd_org(struct cli_ctx *ctx, int argc, char **argv)
 			    (long long)found.n_letters);
 			show_field(_("Letters:"), n);
 		} else {
-			cli_out_begin(&p.out, stdout, fmt, org_cols, NORGCOLS);
-			if (fmt == CLI_FMT_JSON)
+			/* TSV: header and row; JSON: one object, as for
+			 * letter show. */
+			if (fmt == CLI_FMT_JSON) {
 				p.out.fmt = CLI_FMT_JSON;
-			org_print(&found, &p);
-			cli_out_end(&p.out);
+				p.out.f = stdout;
+				p.out.cols = org_cols;
+				p.out.ncols = NORGCOLS;
+				p.json_object = 1;
+				fputc('{', stdout);
+				org_print(&found, &p);
+				fputs("}\n", stdout);
+			} else {
+				cli_out_begin(&p.out, stdout, fmt, org_cols,
+				    NORGCOLS);
+				org_print(&found, &p);
+				cli_out_end(&p.out);
+			}
 		}
 		ph_org_release(&found);
 		ph_store_commit(st, NULL);

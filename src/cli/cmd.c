@@ -66,6 +66,19 @@ cli_usage_error(const struct cli_cmd *cmd, const char *fmt, ...)
 }
 
 int
+cli_value_error(const char *fmt, ...)
+{
+	va_list		ap;
+	struct ph_error	err;
+
+	err.code = PH_ERR_INVALID;
+	va_start(ap, fmt);
+	vsnprintf(err.msg, sizeof err.msg, fmt, ap);
+	va_end(ap);
+	return cli_fail(&err);
+}
+
+int
 cli_fail(const struct ph_error *err)
 {
 	fputs("phoihop: ", stderr);

@@ -151,24 +151,49 @@ same_code(const char *a, const char *b)
 	return same;
 }
 
-/* The counter series an outgoing letter of ours numbers in. */
-static char *
-out_series(const struct ph_unit *u, const struct ph_letter *l,
-    const char *type)
+/* The first day of the term (nhiệm kỳ) in force on D, from the terms
+ * recorded so far; "" when D is before all of them. */
+static enum ph_status
+term_of(struct ph_store *st, struct ph_date d, char out[11],
+    struct ph_error *err)
 {
-	char	buf[11];
+	static const char	 sql[] =
+	    "SELECT max(start) FROM terms WHERE start <= ?";
+	sqlite3_stmt		*s;
+	const char		*v;
+	int			 rc;
 
-	if (u->numbering == PH_NUMBERING_STATE)
-		return ph_xasprintf("out/state/%d%s", l->date.y,
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return store_errcode(err);
+	store_bind_date(s, 1, d);
+	rc = sqlite3_step(s);
+	v = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(s, 0) : NULL;
+	snprintf(out, 11, "%s", v != NULL ? v : "");
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? PH_OK : store_fail(st, rc, err);
+}
+
+/* The counter series an outgoing letter of ours numbers in (caller
+ * frees *OUT). */
+static enum ph_status
+out_series(struct ph_store *st, const struct ph_unit *u,
+    const struct ph_letter *l, const char *type, char **out,
+    struct ph_error *err)
+{
+	char		term[11];
+	enum ph_status	s;
+
+	if (u->numbering == PH_NUMBERING_STATE) {
+		*out = ph_xasprintf("out/state/%d%s", l->date.y,
 		    l->classification != PH_CLASS_NONE ? "/secret" : "");
+		return PH_OK;
+	}
 	/* Party style: one counter per type through the term in force on
-	 * the letter's date.  Letters dated before the recorded term start
-	 * belong to the previous term, which we only know as "before". */
-	if (ph_date_cmp(l->date, u->term_start) < 0)
-		return ph_xasprintf("out/party/before-%s/%s",
-		    ph_date_iso(u->term_start, buf), type);
-	return ph_xasprintf("out/party/%s/%s", ph_date_iso(u->term_start, buf),
-	    type);
+	 * the letter's date; classified letters share it. */
+	if ((s = term_of(st, l->date, term, err)) != PH_OK)
+		return s;
+	*out = ph_xasprintf("out/party/%s/%s", *term ? term : "before", type);
+	return PH_OK;
 }
 
 static enum ph_status
@@ -211,7 +236,9 @@ assign_numbers(struct ph_store *st, struct ph_letter *l,
 		l->register_no = dn.number;
 		if (dn.number > 0 && same_code(dn.issuer, u->code) &&
 		    *l->type != '\0') {
-			series = out_series(u, l, l->type);
+			if ((s = out_series(st, u, l, l->type, &series, err))
+			    != PH_OK)
+				return s;
 			s = store_counter_next(st, series, dn.number, NULL, err);
 			free(series);
 			return s;
@@ -220,17 +247,21 @@ assign_numbers(struct ph_store *st, struct ph_letter *l,
 	}
 	if (*l->type == '\0')
 		ph_letter_set(&l->type, "CV");
-	series = out_series(u, l, l->type);
+	if ((s = out_series(st, u, l, l->type, &series, err)) != PH_OK)
+		return s;
 	s = store_counter_next(st, series, 0, &n, err);
 	free(series);
 	if (s != PH_OK)
 		return s;
 	memset(&dn, 0, sizeof dn);
 	dn.number = (long)n;
-	snprintf(dn.type, sizeof dn.type, "%s", l->type);
 	snprintf(dn.issuer, sizeof dn.issuer, "%s", u->code);
 	dn.style = u->numbering == PH_NUMBERING_STATE ? PH_DOCNO_STATE :
 	    PH_DOCNO_PARTY;
+	/* Nghị định 30/2020: a state-style công văn carries no type code
+	 * ("123/UBND-VP"); every other type does ("06/QĐ-TTg"). */
+	if (dn.style != PH_DOCNO_STATE || strcmp(l->type, "CV") != 0)
+		snprintf(dn.type, sizeof dn.type, "%s", l->type);
 	ph_docno_format(&dn, buf, sizeof buf);
 	ph_letter_set(&l->number, buf);
 	l->register_no = n;

@@ -21,8 +21,10 @@ static const char migration_1[] =
 "  value TEXT NOT NULL"
 ") WITHOUT ROWID;"
 
+/* AUTOINCREMENT: an id once printed is never given to another row, even
+ * after a delete, so that "letter 12" means one letter for ever. */
 "CREATE TABLE organizations ("
-"  id          INTEGER PRIMARY KEY,"
+"  id          INTEGER PRIMARY KEY AUTOINCREMENT,"
 "  uid         TEXT NOT NULL UNIQUE,"
 "  name        TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 1000),"
 "  name_key    TEXT NOT NULL UNIQUE,"
@@ -41,7 +43,7 @@ static const char migration_1[] =
 "CREATE INDEX organizations_code ON organizations(code_key);"
 
 "CREATE TABLE agreements ("
-"  id            INTEGER PRIMARY KEY,"
+"  id            INTEGER PRIMARY KEY AUTOINCREMENT,"
 "  uid           TEXT NOT NULL UNIQUE,"
 "  number        TEXT NOT NULL UNIQUE,"
 "  date          TEXT,"
@@ -59,7 +61,7 @@ static const char migration_1[] =
 ") WITHOUT ROWID;"
 
 "CREATE TABLE letters ("
-"  id             INTEGER PRIMARY KEY,"
+"  id             INTEGER PRIMARY KEY AUTOINCREMENT,"
 "  uid            TEXT NOT NULL UNIQUE,"
 "  direction      TEXT NOT NULL CHECK (direction IN ('in', 'out')),"
 "  reg_year       INTEGER NOT NULL,"
@@ -106,7 +108,7 @@ static const char migration_1[] =
 "CREATE INDEX letter_recipients_org ON letter_recipients(org_id);"
 
 "CREATE TABLE attachments ("
-"  id        INTEGER PRIMARY KEY,"
+"  id        INTEGER PRIMARY KEY AUTOINCREMENT,"
 "  uid       TEXT NOT NULL UNIQUE,"
 "  letter_id INTEGER NOT NULL REFERENCES letters(id) ON DELETE CASCADE,"
 "  name      TEXT NOT NULL,"
@@ -123,8 +125,15 @@ static const char migration_1[] =
 "  last   INTEGER NOT NULL"
 ") WITHOUT ROWID;"
 
+/* The committee's terms (nhiệm kỳ) by their first day: Party numbers run
+ * per type through a term, so a late letter of the old term keeps the old
+ * term's counter after a new term is recorded. */
+"CREATE TABLE terms ("
+"  start TEXT PRIMARY KEY"
+") WITHOUT ROWID;"
+
 "CREATE TABLE events ("
-"  id         INTEGER PRIMARY KEY,"
+"  id         INTEGER PRIMARY KEY AUTOINCREMENT,"
 "  uid        TEXT NOT NULL UNIQUE,"
 "  at         TEXT NOT NULL,"
 "  who        TEXT NOT NULL,"

@@ -365,6 +365,23 @@ fail:
 	return s;
 }
 
+/* Remember a term's first day; earlier terms stay known. */
+static enum ph_status
+term_record(struct ph_store *st, struct ph_date start, struct ph_error *err)
+{
+	static const char	 sql[] =
+	    "INSERT OR IGNORE INTO terms(start) VALUES (?)";
+	sqlite3_stmt		*s;
+	int			 rc;
+
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return store_errcode(err);
+	store_bind_date(s, 1, start);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? PH_OK : store_fail(st, rc, err);
+}
+
 enum ph_status
 ph_store_unit_set(struct ph_store *st, const struct ph_unit *u,
     struct ph_error *err)
@@ -384,6 +401,8 @@ ph_store_unit_set(struct ph_store *st, const struct ph_unit *u,
 	    ph_keyword_word(ph_numbering_words, u->numbering), err)) != PH_OK
 	    || (s = ph_store_setting_set(st, "term_start",
 	    ph_date_iso(u->term_start, buf), err)) != PH_OK)
+		return s;
+	if ((s = term_record(st, u->term_start, err)) != PH_OK)
 		return s;
 	if ((q = store_stmt(st, find_self, err)) == NULL)
 		return store_errcode(err);

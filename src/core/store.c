@@ -72,6 +72,17 @@ make_parents(const char *path, struct ph_error *err)
 }
 
 static int
+wal_present(const char *path)
+{
+	char		*wal = ph_xasprintf("%s-wal", path);
+	struct stat	 sb;
+	int		 yes = stat(wal, &sb) == 0 && sb.st_size > 0;
+
+	free(wal);
+	return yes;
+}
+
+static int
 pragma_int(sqlite3 *db, const char *sql, int *out)
 {
 	sqlite3_stmt	*s;
@@ -156,7 +167,16 @@ ph_store_open(const char *path, enum ph_store_mode mode,
 	flags = st->readonly ? SQLITE_OPEN_READONLY :
 	    SQLITE_OPEN_READWRITE | (mode == PH_STORE_CREATE ?
 	    SQLITE_OPEN_CREATE : 0);
-	rc = sqlite3_open_v2(path, &st->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+	if (exists && (sb.st_mode & 0222) == 0 && !wal_present(path)) {
+		/* A closed register: open it as immutable, so that not even
+		 * the -shm file is made beside it. */
+		char *uri = sqlite3_mprintf("file:%q?immutable=1", path);
+		rc = sqlite3_open_v2(uri, &st->db, flags | SQLITE_OPEN_URI |
+		    SQLITE_OPEN_NOMUTEX, NULL);
+		sqlite3_free(uri);
+	} else
+		rc = sqlite3_open_v2(path, &st->db, flags | SQLITE_OPEN_NOMUTEX,
+		    NULL);
 	if (rc != SQLITE_OK) {
 		if (rc == SQLITE_CANTOPEN)
 			s = ph_error_set(err, PH_ERR_IO,
