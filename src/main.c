@@ -9,11 +9,14 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "core/intl.h"
@@ -91,6 +94,48 @@ setup_locale(const char *lang)
 #endif
 }
 
+/* The throw-away demo database goes away even when the command is
+ * interrupted or its reader goes away (phoihop --demo ... | head).  The
+ * paths are made before any signal can come: the handler only unlinks. */
+static char	demo_paths[4][PATH_MAX];
+static char	demo_dir[PATH_MAX];
+
+static void
+demo_signal(int sig)
+{
+	int	i;
+
+	for (i = 0; i < 4; i++)
+		unlink(demo_paths[i]);
+	rmdir(demo_dir);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+demo_guard(const char *db)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm",
+	    "-journal" };
+	static const int	 sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT,
+				    SIGPIPE };
+	struct sigaction	 sa;
+	char			*slash;
+	size_t			 i;
+
+	for (i = 0; i < 4; i++)
+		snprintf(demo_paths[i], sizeof demo_paths[i], "%s%s", db,
+		    suffixes[i]);
+	snprintf(demo_dir, sizeof demo_dir, "%s", db);
+	if ((slash = strrchr(demo_dir, '/')) != NULL)
+		*slash = '\0';
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = demo_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -160,6 +205,7 @@ main(int argc, char **argv)
 	if (ctx.demo) {
 		if (ph_paths_demo(&ctx.db_path, &err) != PH_OK)
 			return cli_fail(&err);
+		demo_guard(ctx.db_path);
 	} else
 		ctx.db_path = ph_paths_db(db);
 	rc = cli_run(&ctx, argc - i, argv + i);

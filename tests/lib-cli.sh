@@ -34,9 +34,9 @@ plan () { echo "1..$1"; _planned=$1; }
 ok () {	# ok CONDITION-STATUS NAME: pass if the status is 0
 	_n=$((_n + 1))
 	if [ "$1" -eq 0 ]; then
-		echo "ok $_n - $2"
+		printf 'ok %d - %s\n' "$_n" "$2"
 	else
-		echo "not ok $_n - $2"
+		printf 'not ok %d - %s\n' "$_n" "$2"
 		_failed=$((_failed + 1))
 	fi
 }
@@ -44,9 +44,9 @@ ok () {	# ok CONDITION-STATUS NAME: pass if the status is 0
 is () {	# is GOT WANT NAME
 	_n=$((_n + 1))
 	if [ "$1" = "$2" ]; then
-		echo "ok $_n - $3"
+		printf 'ok %d - %s\n' "$_n" "$3"
 	else
-		echo "not ok $_n - $3"
+		printf 'not ok %d - %s\n' "$_n" "$3"
 		printf '#   got:  %s\n#   want: %s\n' "$1" "$2" | head -n 20
 		_failed=$((_failed + 1))
 	fi
@@ -55,8 +55,8 @@ is () {	# is GOT WANT NAME
 like () {	# like GOT FIXED-STRING NAME: GOT contains the string
 	_n=$((_n + 1))
 	case "$1" in
-	*"$2"*) echo "ok $_n - $3" ;;
-	*)	echo "not ok $_n - $3"
+	*"$2"*) printf 'ok %d - %s\n' "$_n" "$3" ;;
+	*)	printf 'not ok %d - %s\n' "$_n" "$3"
 		printf '#   got:  %s\n#   want something containing: %s\n' \
 		    "$1" "$2" | head -n 20
 		_failed=$((_failed + 1)) ;;
@@ -66,11 +66,11 @@ like () {	# like GOT FIXED-STRING NAME: GOT contains the string
 unlike () {	# unlike GOT FIXED-STRING NAME
 	_n=$((_n + 1))
 	case "$1" in
-	*"$2"*) echo "not ok $_n - $3"
+	*"$2"*) printf 'not ok %d - %s\n' "$_n" "$3"
 		printf '#   got:  %s\n#   must not contain: %s\n' "$1" "$2" |
 		    head -n 20
 		_failed=$((_failed + 1)) ;;
-	*)	echo "ok $_n - $3" ;;
+	*)	printf 'ok %d - %s\n' "$_n" "$3" ;;
 	esac
 }
 

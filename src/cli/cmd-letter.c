@@ -855,6 +855,14 @@ do_list(struct ph_store *st, struct letter_args *a, struct ph_error *err)
 	f.limit = a->limit;
 	f.today = ls.today = ph_today();
 	ls.json_fields_only = 0;
+	/* Check the organization before the header is written: a failed
+	 * listing must not look like an empty one. */
+	if (a->from != NULL) {
+		struct ph_org o;
+		if ((s = ph_store_org_find(st, a->from, &o, err)) != PH_OK)
+			return s;
+		ph_org_release(&o);
+	}
 	if (a->fmt == CLI_FMT_TABLE)
 		cli_out_begin(&ls.out, stdout, a->fmt, table_cols, NTABLECOLS);
 	else

@@ -196,6 +196,31 @@ out_series(struct ph_store *st, const struct ph_unit *u,
 	return PH_OK;
 }
 
+/* Is NUMBER "N/CODE" with CODE our unit's code: a state-style công văn
+ * of ours, which carries no type code?  The free-text parser does not
+ * take that shape (in prose "5/ĐU" could be anything); here we know
+ * whose code it is. */
+static int
+own_state_cv(const char *number, const char *code, struct ph_docno *dn)
+{
+	const char	*p = number;
+	long		 n = 0;
+
+	while (*p == ' ')
+		p++;
+	if (*p < '0' || *p > '9')
+		return 0;
+	while (*p >= '0' && *p <= '9' && n < 100000000)
+		n = n * 10 + (*p++ - '0');
+	if (*p++ != '/' || n == 0 || !same_code(p, code))
+		return 0;
+	memset(dn, 0, sizeof *dn);
+	dn->number = n;
+	dn->style = PH_DOCNO_STATE;
+	snprintf(dn->issuer, sizeof dn->issuer, "%s", code);
+	return 1;
+}
+
 static enum ph_status
 assign_numbers(struct ph_store *st, struct ph_letter *l,
     const struct ph_unit *u, struct ph_error *err)
@@ -229,7 +254,12 @@ assign_numbers(struct ph_store *st, struct ph_letter *l,
 		/* A number typed by hand: keep it as written, learn its type,
 		 * and if it is one of ours, move our counter past it so that
 		 * the next proposed number does not repeat it. */
-		if (ph_docno_parse(t, l->number, &dn, NULL) != PH_OK)
+		if (u->numbering == PH_NUMBERING_STATE &&
+		    own_state_cv(l->number, u->code, &dn)) {
+			/* "20/ĐU": one of our state-style công văn. */
+			if (*l->type == '\0')
+				ph_letter_set(&l->type, "CV");
+		} else if (ph_docno_parse(t, l->number, &dn, NULL) != PH_OK)
 			return PH_OK;
 		if (*l->type == '\0' && ph_doctypes_find(t, dn.type) != NULL)
 			ph_letter_set(&l->type, ph_doctypes_find(t, dn.type)->code);

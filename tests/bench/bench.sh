@@ -1,0 +1,270 @@
+#!/bin/sh
+#
+# bench.sh -- phoihop's benchmark: a register of 100,000 and one of
+# 1,000,000 letters, made through the core API by gen-letters, then the
+# clerk's everyday reads timed on the real binary.  Run by "make bench".
+#
+# Usage: bench.sh BUILDDIR SRCDIR [--reuse] [--force]
+#   --reuse   keep an existing 1M database in BUILDDIR/tests/bench/out/
+#             (PH_BENCH_REUSE=1 does the same through "make bench")
+#   --force   make the 1M database even when the 100k run says it will
+#             take longer than the budget (PH_BENCH_FORCE=1)
+# PH_BENCH_BUDGET: seconds the 1M generation may take (default 600), so
+# that "make bench" stays near 15 minutes on a small machine.
+#
+# Writes the figures table to stdout and to BUILDDIR/tests/bench/out/
+# figures.md.  Not a test: it checks nothing and never fails on a number.
+# The databases are scratch files; nothing outside out/ is touched.
+
+set -u
+
+if [ $# -lt 2 ]; then
+	echo "usage: bench.sh BUILDDIR SRCDIR [--reuse] [--force]" >&2
+	exit 2
+fi
+BUILDDIR=$1
+SRCDIR=$2
+shift 2
+REUSE=${PH_BENCH_REUSE:-0}
+FORCE=${PH_BENCH_FORCE:-0}
+BUDGET=${PH_BENCH_BUDGET:-600}
+for a in "$@"; do
+	case $a in
+	--reuse) REUSE=1 ;;
+	--force) FORCE=1 ;;
+	*) echo "bench.sh: unknown option $a" >&2; exit 2 ;;
+	esac
+done
+
+PHOIHOP=$BUILDDIR/src/phoihop
+GEN=$BUILDDIR/tests/bench/gen-letters
+OUT=$BUILDDIR/tests/bench/out
+YEARS=2016-2026
+YEAR=2021		# the middle of $YEARS
+RUNS=5
+
+for f in "$PHOIHOP" "$GEN"; do
+	if [ ! -x "$f" ]; then
+		echo "bench.sh: $f is not built (make bench builds it)" >&2
+		exit 1
+	fi
+done
+mkdir -p "$OUT" || exit 1
+
+# The environment of a clerk with no config file of her own, the clock
+# pinned after the last letter, the data files from the source tree.
+PHOIHOP_DATADIR=$SRCDIR/data
+PHOIHOP_LOCALEDIR=$BUILDDIR/locale
+PHOIHOP_NOW=2027-01-15T09:00:00
+XDG_CONFIG_HOME=$OUT/config
+export PHOIHOP_DATADIR PHOIHOP_LOCALEDIR PHOIHOP_NOW XDG_CONFIG_HOME
+unset PHOIHOP_DB
+mkdir -p "$XDG_CONFIG_HOME"
+if [ -f /usr/share/zoneinfo/Asia/Ho_Chi_Minh ]; then
+	TZ=Asia/Ho_Chi_Minh
+	export TZ
+fi
+
+# ------------------------------------------------------------ helpers
+
+now_ns() {
+	date +%s%N
+}
+
+# Median of RUNS timings, in ms, of "$@" with stdout to /dev/null.
+time_ms() {
+	i=0
+	: >"$OUT/times"
+	while [ $i -lt $RUNS ]; do
+		t0=$(now_ns)
+		"$@" >/dev/null 2>"$OUT/stderr" || {
+			echo "bench.sh: failed: $*" >&2
+			cat "$OUT/stderr" >&2
+			echo "n/a"
+			return
+		}
+		t1=$(now_ns)
+		echo $(( (t1 - t0) / 1000 )) >>"$OUT/times"
+		i=$((i + 1))
+	done
+	sort -n "$OUT/times" | awk -v n=$RUNS \
+	    'NR == int((n + 1) / 2) { printf "%.1f\n", $1 / 1000 }'
+}
+
+# Peak RSS in KiB of "$@", or n/a without GNU time.
+peak_rss() {
+	if [ ! -x /usr/bin/time ] ||
+	    ! /usr/bin/time -v true >/dev/null 2>&1; then
+		echo "n/a"
+		return
+	fi
+	/usr/bin/time -v "$@" >/dev/null 2>"$OUT/time-v" || {
+		echo "n/a"
+		return
+	}
+	awk -F': ' '/Maximum resident set size/ { print $2 }' "$OUT/time-v"
+}
+
+# Fold the WAL into the database file so its size is the register's.
+checkpoint() {
+	if command -v sqlite3 >/dev/null 2>&1; then
+		sqlite3 "$1" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
+		CKPT="sqlite3 CLI, PRAGMA wal_checkpoint(TRUNCATE)"
+	elif command -v python3 >/dev/null 2>&1; then
+		python3 -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+c.close()' "$1"
+		CKPT="python3 sqlite3, PRAGMA wal_checkpoint(TRUNCATE)"
+	else
+		"$PHOIHOP" --db "$1" --lang en letter list --limit 1 \
+		    >/dev/null 2>&1
+		CKPT="phoihop letter list --limit 1 (closing checkpoints)"
+	fi
+}
+
+file_size() {
+	wc -c <"$1" | tr -d ' '
+}
+
+# gen N DB LOG: make a fresh register of N letters.
+gen() {
+	rm -f "$2" "$2-wal" "$2-shm"
+	"$GEN" --db "$2" --count "$1" --years $YEARS --seed 1 \
+	    --progress $(( $1 / 10 )) >"$3" 2>&1
+	rc=$?
+	cat "$3"
+	if [ $rc -ne 0 ] || ! grep -q '^inserted ' "$3"; then
+		echo "bench.sh: gen-letters failed" >&2
+		exit 1
+	fi
+}
+
+# The rate on the final line of a gen-letters log.
+gen_rate() {
+	sed -n 's/^inserted .*(\([0-9]*\) letters\/s)$/\1/p' "$1"
+}
+
+gen_secs() {
+	sed -n 's/^inserted [0-9]* letters in \([0-9.]*\) s .*/\1/p' "$1"
+}
+
+# Seconds 1M letters would take, from the progress lines of the 100k run:
+# the time per letter grows with the size of the register, so fit
+# t(i) = a + b*i by least squares through the tenths and integrate.
+project_1m() {
+	awk -v N=1000000 '
+	/last [0-9]+ at [0-9]+ letters\/s/ {
+		step = $(NF - 3); x = $2 - step / 2; y = 1 / $(NF - 1)
+		k++; sx += x; sy += y; sxx += x * x; sxy += x * y
+	}
+	END {
+		if (k < 2) { print "?"; exit }
+		b = (k * sxy - sx * sy) / (k * sxx - sx * sx)
+		a = (sy - b * sx) / k
+		if (b < 0) { b = 0; a = sy / k }
+		printf "%.0f\n", a * N + b * N * N / 2
+	}' "$1"
+}
+
+# ------------------------------------------------------------ the machine
+
+CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null |
+    head -n 1)
+SQLV=$(pkg-config --modversion sqlite3 2>/dev/null || echo "?")
+MACHINE="$(nproc) CPU, ${CPU:-unknown CPU}, $(uname -sr), SQLite $SQLV"
+echo "machine: $MACHINE"
+echo "phoihop: $("$PHOIHOP" --version)"
+echo
+
+# ------------------------------------------------------------ the registers
+
+DB100K=$OUT/letters-100k.db
+DB1M=$OUT/letters-1m.db
+
+echo "== generating 100,000 letters"
+gen 100000 "$DB100K" "$OUT/gen-100k.log"
+PROJ=$(project_1m "$OUT/gen-100k.log")
+echo "projected time for 1,000,000 letters: ${PROJ} s (budget ${BUDGET} s)"
+echo
+
+NOTE1M=""
+if [ "$REUSE" = 1 ] && [ -s "$DB1M" ] && [ -s "$OUT/gen-1m.log" ]; then
+	echo "== reusing $DB1M"
+	cat "$OUT/gen-1m.log"
+	NOTE1M="1M database reused from an earlier run (--reuse)."
+elif [ "$FORCE" = 1 ] || { [ "$PROJ" != "?" ] && [ "$PROJ" -le "$BUDGET" ]; }
+then
+	echo "== generating 1,000,000 letters"
+	gen 1000000 "$DB1M" "$OUT/gen-1m.log"
+else
+	echo "== NOT generating 1,000,000 letters: projected ${PROJ} s is over"
+	echo "   the budget of ${BUDGET} s; run with --force (PH_BENCH_FORCE=1)"
+	echo "   once, then --reuse (PH_BENCH_REUSE=1)."
+	rm -f "$DB1M" "$DB1M-wal" "$DB1M-shm" "$OUT/gen-1m.log"
+	NOTE1M="1M database not generated: projected ${PROJ} s through the API, over the ${BUDGET} s budget."
+fi
+echo
+
+# ------------------------------------------------------------ the figures
+
+# phoihop on database $DB, English messages.
+ph() {
+	"$PHOIHOP" --db "$DB" --lang en "$@"
+}
+
+# figures DB LOG N: set the F_* variables for one register.
+figures() {
+	DB=$1
+	F_RATE=n/a F_LIST=n/a F_FIRST=n/a F_SHOW=n/a F_SIZE=n/a F_RSS=n/a
+	F_ROWS=n/a
+	[ -s "$DB" ] && [ -s "$2" ] || return 0
+	F_RATE=$(gen_rate "$2")
+	checkpoint "$DB"
+	F_SIZE=$(( $(file_size "$DB") / $3 ))
+	# One untimed run first, so that every timed run finds the file in
+	# the page cache alike.
+	F_ROWS=$(ph letter list --year $YEAR --format tsv | tail -n +2 | wc -l)
+	F_LIST=$(time_ms ph letter list --year $YEAR --format tsv)
+	F_FIRST=$(time_ms ph letter list --year $YEAR --limit 50)
+	F_SHOW=$(time_ms ph letter show $(( $3 / 2 )))
+	F_RSS=$(peak_rss "$PHOIHOP" --db "$DB" --lang en letter list \
+	    --year $YEAR --format tsv)
+}
+
+echo "== timing (median of $RUNS runs each)"
+figures "$DB100K" "$OUT/gen-100k.log" 100000
+R100=$F_RATE L100=$F_LIST S100=$F_FIRST H100=$F_SHOW Z100=$F_SIZE
+M100=$F_RSS N100=$F_ROWS
+figures "$DB1M" "$OUT/gen-1m.log" 1000000
+R1M=$F_RATE L1M=$F_LIST S1M=$F_FIRST H1M=$F_SHOW Z1M=$F_SIZE M1M=$F_RSS
+N1M=$F_ROWS
+T100=$(gen_secs "$OUT/gen-100k.log")
+T1M=n/a
+[ -s "$OUT/gen-1m.log" ] && T1M=$(gen_secs "$OUT/gen-1m.log")
+
+{
+	echo "# phoihop benchmark"
+	echo
+	echo "Machine: $MACHINE."
+	echo "Letters over $YEARS, made by tests/bench/gen-letters through"
+	echo "ph_store_letter_add(), 1000 letters per transaction; reads by"
+	echo "$PHOIHOP --lang en, year $YEAR ($N100 and $N1M letters in"
+	echo "that year's book); times are wall-clock, median of $RUNS runs."
+	echo "Database size after ${CKPT:-no checkpoint}."
+	[ -n "$NOTE1M" ] && echo "$NOTE1M"
+	echo
+	echo "| figure | 100k | 1M |"
+	echo "|---|---:|---:|"
+	echo "| bulk insert rate (letters/s) | $R100 | $R1M |"
+	echo "| bulk insert, total time (s) | $T100 | $T1M |"
+	echo "| letter list --year (one year, tsv to /dev/null), median of $RUNS runs, ms | $L100 | $L1M |"
+	echo "| letter list --year --limit 50 (first screen), ms | $S100 | $S1M |"
+	echo "| letter show (one id), ms | $H100 | $H1M |"
+	echo "| database size per letter (bytes) | $Z100 | $Z1M |"
+	echo "| peak RSS of letter list --year, /usr/bin/time -v (KiB) | $M100 | $M1M |"
+} >"$OUT/figures.md"
+echo
+cat "$OUT/figures.md"
+rm -f "$OUT/times" "$OUT/stderr" "$OUT/time-v"
+exit 0
