@@ -129,6 +129,7 @@ cmd_org(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error(&cmd_org_entry,
 		    _("unknown subcommand \"%s\""), sub);
 	ph_org_init(&o);
+	memset(&p, 0, sizeof p);
 	argc--;
 	argv++;
 	optind = 0;
@@ -198,7 +199,6 @@ cmd_org(struct cli_ctx *ctx, int argc, char **argv)
 		    ph_store_commit(st, &err) != PH_OK)
 			goto fail;
 	} else if (strcmp(sub, "list") == 0) {
-		p.json_object = 0;
 		org_begin(&p, fmt);
 		if (ph_store_org_list(st, org_print, &p, &err) != PH_OK)
 			goto fail;
