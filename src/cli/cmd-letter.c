@@ -108,6 +108,8 @@ static const char *const short_status[PH_ST__COUNT] = {
 	[PH_ST_REMINDED] = N_("reminded"),
 	[PH_ST_ESCALATED] = N_("escalated"),
 	[PH_ST_RESOLVED] = N_("done"),
+	[PH_ST_DISAGREED] = N_("disagreed"),
+	[PH_ST_DIRECTED] = N_("directed"),
 };
 
 static int

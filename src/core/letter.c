@@ -50,6 +50,8 @@ const struct ph_keyword ph_status_words[] = {
 	{ PH_ST_ESCALATED, "escalated", "cho-chi-dao",
 	    N_("awaiting direction") },
 	{ PH_ST_RESOLVED, "resolved", "da-giai-quyet", N_("resolved") },
+	{ PH_ST_DISAGREED, "disagreed", "chua-thong-nhat", N_("disagreed") },
+	{ PH_ST_DIRECTED, "directed", "da-co-chi-dao", N_("directed") },
 	{ -1, NULL, NULL, NULL }
 };
 

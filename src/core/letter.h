@@ -47,6 +47,8 @@ enum ph_state {
 	PH_ST_REMINDED,		/* đã đôn đốc */
 	PH_ST_ESCALATED,	/* đã báo cáo xin ý kiến chỉ đạo */
 	PH_ST_RESOLVED,		/* đã giải quyết */
+	PH_ST_DISAGREED,	/* chưa thống nhất */
+	PH_ST_DIRECTED,		/* đã có ý kiến chỉ đạo */
 	PH_ST__COUNT
 };
 
@@ -103,6 +105,8 @@ struct ph_letter {
 	struct ph_date		 due;
 	int64_t			 in_reply_to;	/* 0 none */
 	enum ph_state	 status;
+	int			 escalation_level;	/* 0: not escalated */
+	struct ph_date		 replied_on;	/* when the case was answered */
 	char			*handler;
 	char			*notes;
 	char			*created, *updated;	/* timestamps */

@@ -33,6 +33,7 @@
 	" 'classification', l.classification, 'urgency', l.urgency," \
 	" 'agreement', a.number, 'reply_required', l.reply_required," \
 	" 'due', l.due, 'in_reply_to', l.in_reply_to, 'status', l.status," \
+	" 'escalation_level', l.escalation_level, 'replied_on', l.replied_on," \
 	" 'handler', l.handler, 'notes', l.notes, 'attachments'," \
 	" (SELECT json_group_array(json_object('name', name, 'size', size))" \
 	"  FROM attachments WHERE letter_id = l.id))" \
@@ -472,6 +473,8 @@ bind_letter(sqlite3_stmt *s, const struct ph_letter *l, int64_t issuer,
 	store_bind_text(s, 19, l->handler);
 	store_bind_text(s, 20, l->notes);
 	sqlite3_bind_text(s, 21, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 23, l->escalation_level);
+	store_bind_date(s, 24, l->replied_on);
 }
 
 enum ph_status
@@ -482,9 +485,9 @@ ph_store_letter_add(struct ph_store *st, struct ph_letter *l, int64_t *id_out,
 	    " register_no, number, type, date, received, issuer_id, signer,"
 	    " subject, body, classification, urgency, agreement_id,"
 	    " reply_required, due, in_reply_to, status, handler, notes,"
-	    " updated, direction, created)"
+	    " updated, direction, created, escalation_level, replied_on)"
 	    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,"
-	    "?17,?18,?19,?20,?21,?22,?21)";
+	    "?17,?18,?19,?20,?21,?22,?21,?23,?24)";
 	struct ph_unit		 u;
 	sqlite3_stmt		*s;
 	enum ph_status		 ret;
@@ -544,7 +547,7 @@ out:
 	"  WHERE r.letter_id = l.id ORDER BY r.position))," \
 	" l.signer, l.subject, l.classification, l.urgency, a.number," \
 	" l.reply_required, l.due, l.in_reply_to, l.status, l.handler," \
-	" l.notes, l.created, l.updated"
+	" l.notes, l.created, l.updated, l.escalation_level, l.replied_on"
 
 static void
 letter_from_row(sqlite3_stmt *s, struct ph_letter *l)
@@ -594,6 +597,8 @@ letter_from_row(sqlite3_stmt *s, struct ph_letter *l)
 	l->notes = store_column_dup(s, 21);
 	l->created = store_column_dup(s, 22);
 	l->updated = store_column_dup(s, 23);
+	l->escalation_level = sqlite3_column_int(s, 24);
+	l->replied_on = store_column_date(s, 25);
 }
 
 enum ph_status
@@ -620,7 +625,7 @@ ph_store_letter_get(struct ph_store *st, int64_t id, struct ph_letter *out,
 		return store_fail(st, rc, err);
 	}
 	letter_from_row(s, out);
-	out->body = store_column_dup(s, 24);
+	out->body = store_column_dup(s, 26);
 	sqlite3_reset(s);
 	if ((s = store_stmt(st, att, err)) == NULL) {
 		ph_letter_release(out);
@@ -655,7 +660,8 @@ ph_store_letter_update(struct ph_store *st, struct ph_letter *l,
 	    " body = ?11, classification = ?12, urgency = ?13,"
 	    " agreement_id = ?14, reply_required = ?15, due = ?16,"
 	    " in_reply_to = ?17, status = ?18, handler = ?19, notes = ?20,"
-	    " updated = ?21 WHERE id = ?1";
+	    " updated = ?21, escalation_level = ?23, replied_on = ?24"
+	    " WHERE id = ?1";
 	struct ph_unit		 u;
 	sqlite3_stmt		*s;
 	enum ph_status		 ret;
@@ -810,7 +816,7 @@ ph_store_letter_list(struct ph_store *st, const struct ph_letter_filter *f,
 		ph_buf_adds(&sql, " AND l.due < ?5");
 	if (f->overdue)
 		ph_buf_adds(&sql, " AND l.due < ?6 AND l.status IN"
-		    " ('awaiting-reply', 'extended', 'reminded')");
+		    " ('awaiting-reply', 'extended', 'reminded', 'disagreed')");
 	/* Register order: a year's book, incoming then outgoing, in the
 	 * order the letters were entered (số đến follows it). */
 	ph_buf_adds(&sql, " ORDER BY l.reg_year, l.direction, l.id");

@@ -146,8 +146,91 @@ static const char migration_1[] =
 ");"
 "CREATE INDEX events_entity ON events(entity, entity_id);";
 
+/* Version 2: agreements as data (content items, reply rule, periodic
+ * rules, escalation chain), the life of a request (case actions), and the
+ * obligations generated from periodic rules. */
+static const char migration_2[] =
+"ALTER TABLE agreements ADD COLUMN reply_days INTEGER;"
+"ALTER TABLE agreements ADD COLUMN reply_workdays INTEGER NOT NULL DEFAULT 1;"
+"ALTER TABLE agreements ADD COLUMN reply_is_default INTEGER NOT NULL DEFAULT 1;"
+"ALTER TABLE agreements ADD COLUMN reply_lead TEXT NOT NULL DEFAULT '2,0';"
+"ALTER TABLE agreements ADD COLUMN reply_grace INTEGER NOT NULL DEFAULT 2;"
+"ALTER TABLE agreements ADD COLUMN reply_source TEXT;"
+"ALTER TABLE agreements ADD COLUMN supersedes TEXT;"
+"ALTER TABLE agreements ADD COLUMN source_file TEXT;"
+
+"CREATE TABLE agreement_items ("
+"  agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,"
+"  position     INTEGER NOT NULL,"
+"  text         TEXT NOT NULL,"
+"  PRIMARY KEY (agreement_id, position)"
+") WITHOUT ROWID;"
+
+"CREATE TABLE periodic_rules ("
+"  id           INTEGER PRIMARY KEY AUTOINCREMENT,"
+"  uid          TEXT NOT NULL UNIQUE,"
+"  agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,"
+"  key          TEXT NOT NULL,"
+"  name         TEXT NOT NULL,"
+"  kind         TEXT NOT NULL CHECK (kind IN ('half-year', 'year', 'term-end')),"
+"  month        INTEGER NOT NULL, day INTEGER NOT NULL,"
+"  month2       INTEGER NOT NULL DEFAULT 0, day2 INTEGER NOT NULL DEFAULT 0,"
+"  before       INTEGER NOT NULL DEFAULT 1,"
+"  dayoff       TEXT NOT NULL DEFAULT 'previous'"
+"               CHECK (dayoff IN ('previous', 'keep', 'next')),"
+"  who          TEXT, to_body TEXT, source TEXT,"
+"  active       INTEGER NOT NULL DEFAULT 1,"
+"  UNIQUE (agreement_id, key)"
+");"
+
+"CREATE TABLE escalation_steps ("
+"  agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,"
+"  level        INTEGER NOT NULL,"
+"  body         TEXT NOT NULL,"
+"  via          TEXT,"
+"  when_text    TEXT,"
+"  PRIMARY KEY (agreement_id, level)"
+") WITHOUT ROWID;"
+
+/* One row per period of a periodic rule: due date, and the letter that
+ * fulfilled it.  Generated, never typed. */
+"CREATE TABLE obligations ("
+"  id         INTEGER PRIMARY KEY AUTOINCREMENT,"
+"  uid        TEXT NOT NULL UNIQUE,"
+"  rule_id    INTEGER NOT NULL REFERENCES periodic_rules(id) ON DELETE CASCADE,"
+"  period     TEXT NOT NULL,"
+"  due        TEXT NOT NULL,"
+"  letter_id  INTEGER REFERENCES letters(id) ON DELETE SET NULL,"
+"  UNIQUE (rule_id, period)"
+");"
+"CREATE INDEX obligations_due ON obligations(due) WHERE letter_id IS NULL;"
+
+/* What happened to a request: replied, extended, reminded, disagreed,
+ * escalated, directed, resolved.  The letter's status is the latest. */
+"CREATE TABLE case_actions ("
+"  id          INTEGER PRIMARY KEY AUTOINCREMENT,"
+"  uid         TEXT NOT NULL UNIQUE,"
+"  letter_id   INTEGER NOT NULL REFERENCES letters(id) ON DELETE CASCADE,"
+"  action      TEXT NOT NULL,"
+"  on_date     TEXT NOT NULL,"
+"  related_id  INTEGER REFERENCES letters(id) ON DELETE SET NULL,"
+"  level       INTEGER,"
+"  target      TEXT,"
+"  new_due     TEXT,"
+"  text        TEXT,"
+"  created     TEXT NOT NULL"
+");"
+"CREATE INDEX case_actions_letter ON case_actions(letter_id);"
+
+"ALTER TABLE letters ADD COLUMN escalation_level INTEGER NOT NULL DEFAULT 0;"
+"ALTER TABLE letters ADD COLUMN replied_on TEXT;"
+/* The open cases, for the morning list: small however large the book. */
+"CREATE INDEX letters_open ON letters(due) WHERE status IN"
+"  ('awaiting-reply', 'extended', 'reminded', 'disagreed', 'escalated');";
+
 static const char *const migrations[] = {
 	migration_1,
+	migration_2,
 };
 
 enum ph_status

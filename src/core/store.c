@@ -163,7 +163,11 @@ ph_store_open(const char *path, enum ph_store_mode mode,
 	st = ph_xcalloc(1, sizeof *st);
 	st->path = ph_xstrdup(path);
 	st->who = ph_xstrdup(default_who());
-	st->readonly = mode == PH_STORE_READ;
+	/* READ opens read-write all the same when the file may be written,
+	 * so that an older schema is upgraded on any open and WAL works;
+	 * only a file nobody may write is opened read-only. */
+	st->readonly = mode == PH_STORE_READ && exists &&
+	    (sb.st_mode & 0222) == 0;
 	flags = st->readonly ? SQLITE_OPEN_READONLY :
 	    SQLITE_OPEN_READWRITE | (mode == PH_STORE_CREATE ?
 	    SQLITE_OPEN_CREATE : 0);

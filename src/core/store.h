@@ -16,13 +16,14 @@
 #include "error.h"
 #include "letter.h"
 
-#define PH_SCHEMA_VERSION	1
+#define PH_SCHEMA_VERSION	2
 #define PH_APPLICATION_ID	0x50485048	/* "PHPH" */
 
 struct ph_store;
 
 enum ph_store_mode {
-	PH_STORE_READ,		/* fails only if the file cannot be read */
+	PH_STORE_READ,		/* reads; read-only if the file has no
+				 * write permission bits (a closed book) */
 	PH_STORE_WRITE,		/* must exist, must be writable */
 	PH_STORE_CREATE,	/* create or migrate: phoihop init */
 };

@@ -24,7 +24,7 @@ is "$(ls -ld "$XDG_DATA_HOME" | cut -c1-10)" drwx------ \
     "t1000.4 the created parent \$XDG_DATA_HOME is mode 0700 too"
 is "$(ls -l "$XDB" | cut -c1-10)" -rw------- \
     "t1000.5 the database file is mode 0600"
-like "$out" "Database: $XDB (schema 1)" "t1000.6 init prints the path and schema"
+like "$out" "Database: $XDB (schema 2)" "t1000.6 init prints the path and schema"
 like "$out" "Unit: $UNIT (ĐU)" "t1000.7 init prints the unit and its code"
 like "$out" "Numbering: Party style" "t1000.8 party numbering by default"
 like "$out" "term from 01/07/2025" "t1000.9 the term starts 01/07/2025 by default"
