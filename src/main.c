@@ -211,6 +211,7 @@ main(int argc, char **argv)
 	rc = cli_run(&ctx, argc - i, argv + i);
 	if (ctx.demo)
 		ph_paths_demo_remove(ctx.db_path);
+	ph_calendar_free(ctx.cal);
 	free(ctx.db_path);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "phoihop: %s\n", _("cannot write the output"));

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "core.h"
+#include "flow.h"
 
 /* Exit statuses: the contract scripts rely on. */
 #define CLI_OK		0
@@ -19,6 +20,7 @@
 
 struct cli_ctx {
 	char		*db_path;	/* resolved database path */
+	struct ph_calendar *cal;	/* loaded on first use */
 	const char	*datadir;
 	int		 demo;		/* --demo: throw-away database */
 	const char	*lang;		/* "vi" or "en" */
@@ -34,6 +36,11 @@ struct cli_cmd {
 extern const struct cli_cmd cmd_init_entry;
 extern const struct cli_cmd cmd_org_entry;
 extern const struct cli_cmd cmd_letter_entry;
+extern const struct cli_cmd cmd_agreement_entry;
+extern const struct cli_cmd cmd_calendar_entry;
+extern const struct cli_cmd cmd_case_entry;
+extern const struct cli_cmd cmd_due_entry;
+extern const struct cli_cmd cmd_obligation_entry;
 
 /* Run ARGV[0] with its arguments; prints usage for unknown commands. */
 int	cli_run(struct cli_ctx *ctx, int argc, char **argv);
@@ -54,6 +61,30 @@ void	cli_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * open). */
 enum ph_status cli_open(struct cli_ctx *ctx, enum ph_store_mode mode,
 	    struct ph_store **out, struct ph_error *err);
+
+/* The working-day calendar from the data directory, loaded once. */
+enum ph_status cli_calendar(struct cli_ctx *ctx, struct ph_calendar **out,
+	    struct ph_error *err);
+/* Parse "--flag VALUE" style options shared by small commands: returns
+ * the index of the first positional argument or -1 after printing a
+ * usage error.  OPTS is a getopt_long table; HANDLE is called per option
+ * and returns CLI_OK or an exit status (already printed). */
+struct option;
+int	cli_getopt(const struct cli_cmd *cmd, int argc, char **argv,
+	    const struct option *opts, int (*handle)(int, const char *, void *),
+	    void *arg, int *status);
+/* A number argument (exit 1 message naming it when bad). */
+int	cli_parse_long(const char *s, long min, long max, long *out,
+	    const char *what);
+
+/* Load an agreement file and make its obligations (cmd-agreement.c);
+ * in the caller's transaction. */
+enum ph_status cli_agreement_load(struct cli_ctx *ctx, struct ph_store *st,
+	    const char *file, int quiet, struct ph_error *err);
+
+/* Load every regulation shipped in the data directory (init, --demo). */
+enum ph_status cli_agreements_load_shipped(struct cli_ctx *ctx,
+	    struct ph_store *st, size_t *loaded, struct ph_error *err);
 
 /* ---- output */
 enum cli_format {

@@ -17,12 +17,13 @@ const struct cli_cmd cmd_init_entry = {
 	"init",
 	N_("create or upgrade the database and record our unit"),
 	N_("Usage: phoihop init [--unit NAME] [--code CODE] [--numbering party|state]\n"
-	   "                    [--term-start DATE]\n"
+	   "                    [--term-start DATE] [--no-agreements]\n"
 	   "  --unit NAME         our unit, e.g. \"Đảng ủy xã Tân Tiến\"\n"
 	   "  --code CODE         our code in document numbers, e.g. ĐU\n"
 	   "  --numbering STYLE   party: per type through the term (36-HD/VPTW, default);\n"
 	   "                      state: per year, secret letters apart (Nghị định 30/2020)\n"
-	   "  --term-start DATE   first day of the committee's term (nhiệm kỳ)\n"),
+	   "  --term-start DATE   first day of the committee's term (nhiệm kỳ)\n"
+	   "  --no-agreements     do not load the regulations shipped in data/agreements\n"),
 	cmd_init,
 };
 
@@ -34,6 +35,7 @@ cmd_init(struct cli_ctx *ctx, int argc, char **argv)
 		{ "code", required_argument, NULL, 'c' },
 		{ "numbering", required_argument, NULL, 'n' },
 		{ "term-start", required_argument, NULL, 't' },
+		{ "no-agreements", no_argument, NULL, 'A' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct ph_store	*st = NULL;
@@ -42,7 +44,8 @@ cmd_init(struct cli_ctx *ctx, int argc, char **argv)
 	const char	*unit = NULL, *code = NULL, *numbering = NULL;
 	const char	*term = NULL;
 	struct ph_date	 term_start;
-	int		 c, n, rc = CLI_ERROR;
+	int		 c, n, rc = CLI_ERROR, no_agreements = 0;
+	size_t		 loaded = 0;
 	char		 buf[11];
 
 	optind = 0;
@@ -53,6 +56,7 @@ cmd_init(struct cli_ctx *ctx, int argc, char **argv)
 		case 'c': code = optarg; break;
 		case 'n': numbering = optarg; break;
 		case 't': term = optarg; break;
+		case 'A': no_agreements = 1; break;
 		case ':':
 			return cli_usage_error(&cmd_init_entry,
 			    _("%s needs a value"), argv[optind - 1]);
@@ -90,6 +94,13 @@ cmd_init(struct cli_ctx *ctx, int argc, char **argv)
 		ph_unit_release(&u);
 		goto fail;
 	}
+	/* The regulations in the same transaction: a bad data file leaves
+	 * the database as it was. */
+	if (!no_agreements && cli_agreements_load_shipped(ctx, st, &loaded,
+	    &err) != PH_OK) {
+		ph_unit_release(&u);
+		goto fail;
+	}
 	if (ph_store_commit(st, &err) != PH_OK) {
 		ph_unit_release(&u);
 		goto fail;
@@ -105,6 +116,9 @@ cmd_init(struct cli_ctx *ctx, int argc, char **argv)
 	    ph_keyword_label(ph_numbering_words, u.numbering),
 	    ph_date_vn(u.term_start, buf));
 	ph_unit_release(&u);
+	if (loaded > 0)
+		printf(ngettext("Agreements: %zu loaded\n",
+		    "Agreements: %zu loaded\n", loaded), loaded);
 	rc = CLI_OK;
 	goto out;
 fail:

@@ -554,8 +554,8 @@ parse_id(const char *s, int64_t *id)
  * cmd_letter() and returns with ERR filled on failure. */
 
 static enum ph_status
-do_add(struct ph_store *st, struct letter_args *a, int reply,
-    struct ph_error *err, int *rc)
+do_add(struct ph_store *st, struct ph_calendar *cal, struct letter_args *a,
+    int reply, struct ph_error *err, int *rc)
 {
 	struct ph_letter	 l, orig;
 	struct ph_letter_notes	 notes;
@@ -615,7 +615,9 @@ do_add(struct ph_store *st, struct letter_args *a, int reply,
 		goto out;
 	}
 	*rc = CLI_ERROR;
-	if ((s = ph_store_letter_add(st, &l, &id, &notes, err)) != PH_OK)
+	/* Through the flow: a request gets its due date from its agreement's
+	 * reply rule when none was given. */
+	if ((s = ph_flow_letter_add(st, cal, &l, &id, &notes, err)) != PH_OK)
 		goto out;
 	if (reply && (orig.status == PH_ST_AWAITING ||
 	    orig.status == PH_ST_EXTENDED || orig.status == PH_ST_REMINDED)) {
@@ -642,8 +644,8 @@ out:
 }
 
 static enum ph_status
-do_edit(struct ph_store *st, struct letter_args *a, struct ph_error *err,
-    int *rc)
+do_edit(struct ph_store *st, struct ph_calendar *cal, struct letter_args *a,
+    struct ph_error *err, int *rc)
 {
 	struct ph_letter	 l;
 	struct ph_letter_notes	 notes;
@@ -661,7 +663,8 @@ do_edit(struct ph_store *st, struct letter_args *a, struct ph_error *err,
 		goto out;
 	}
 	*rc = CLI_ERROR;
-	if ((s = ph_store_letter_update(st, &l, &notes, err)) != PH_OK ||
+	if ((s = ph_flow_default_due(st, cal, &l, err)) != PH_OK ||
+	    (s = ph_store_letter_update(st, &l, &notes, err)) != PH_OK ||
 	    (s = ph_store_commit(st, err)) != PH_OK)
 		goto out;
 	report_notes(&notes);
@@ -989,6 +992,7 @@ cmd_letter(struct cli_ctx *ctx, int argc, char **argv)
 	};
 	struct letter_args	 a;
 	struct ph_store		*st = NULL;
+	struct ph_calendar	*cal = NULL;
 	struct ph_error		 err;
 	enum ph_status		 s = PH_OK;
 	size_t			 i;
@@ -1025,6 +1029,10 @@ cmd_letter(struct cli_ctx *ctx, int argc, char **argv)
 		    _("which letter? give its id"));
 		goto out;
 	}
+	if (subs[i].write && cli_calendar(ctx, &cal, &err) != PH_OK) {
+		rc = cli_fail(&err);
+		goto out;
+	}
 	if (cli_open(ctx, subs[i].write ? PH_STORE_WRITE : PH_STORE_READ, &st,
 	    &err) != PH_OK) {
 		rc = cli_fail(&err);
@@ -1037,11 +1045,11 @@ cmd_letter(struct cli_ctx *ctx, int argc, char **argv)
 	rc = CLI_ERROR;
 	ph_error_clear(&err);
 	if (strcmp(a.sub, "add") == 0)
-		s = do_add(st, &a, 0, &err, &rc);
+		s = do_add(st, cal, &a, 0, &err, &rc);
 	else if (strcmp(a.sub, "reply") == 0)
-		s = do_add(st, &a, 1, &err, &rc);
+		s = do_add(st, cal, &a, 1, &err, &rc);
 	else if (strcmp(a.sub, "edit") == 0)
-		s = do_edit(st, &a, &err, &rc);
+		s = do_edit(st, cal, &a, &err, &rc);
 	else if (strcmp(a.sub, "delete") == 0)
 		s = do_delete(st, &a, &err, &rc);
 	else if (strcmp(a.sub, "show") == 0)

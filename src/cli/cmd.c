@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +19,11 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_init_entry,
 	&cmd_org_entry,
 	&cmd_letter_entry,
+	&cmd_case_entry,
+	&cmd_due_entry,
+	&cmd_agreement_entry,
+	&cmd_obligation_entry,
+	&cmd_calendar_entry,
 };
 #define NCOMMANDS	(sizeof commands / sizeof commands[0])
 
@@ -119,7 +126,17 @@ cli_open(struct cli_ctx *ctx, enum ph_store_mode mode, struct ph_store **out,
 		    err)) != PH_OK)
 			return s;
 		ph_store_set_datadir(*out, ctx->datadir);
-		if ((s = ph_demo_load(*out, ctx->datadir, err)) != PH_OK) {
+		/* The regulations first, with their rules; then the year of
+		 * letters under them. */
+		if ((s = ph_store_begin(*out, err)) == PH_OK &&
+		    (s = cli_agreements_load_shipped(ctx, *out, NULL, err)) ==
+		    PH_OK)
+			s = ph_store_commit(*out, err);
+		else
+			ph_store_rollback(*out);
+		if (s == PH_OK)
+			s = ph_demo_load(*out, ctx->datadir, err);
+		if (s != PH_OK) {
 			ph_store_close(*out);
 			*out = NULL;
 		}
@@ -129,6 +146,67 @@ cli_open(struct cli_ctx *ctx, enum ph_store_mode mode, struct ph_store **out,
 		return s;
 	ph_store_set_datadir(*out, ctx->datadir);
 	return PH_OK;
+}
+
+enum ph_status
+cli_calendar(struct cli_ctx *ctx, struct ph_calendar **out,
+    struct ph_error *err)
+{
+	enum ph_status	s;
+
+	if (ctx->cal == NULL &&
+	    (s = ph_calendar_load(ctx->datadir, &ctx->cal, err)) != PH_OK)
+		return s;
+	*out = ctx->cal;
+	return PH_OK;
+}
+
+int
+cli_getopt(const struct cli_cmd *cmd, int argc, char **argv,
+    const struct option *opts, int (*handle)(int, const char *, void *),
+    void *arg, int *status)
+{
+	int	c, i;
+
+	for (i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			*status = cli_cmd_help(cmd, stdout);
+			return -1;
+		}
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (c == ':') {
+			*status = cli_usage_error(cmd, _("%s needs a value"),
+			    argv[optind - 1]);
+			return -1;
+		}
+		if (c == '?') {
+			*status = cli_usage_error(cmd,
+			    _("unknown option \"%s\""), argv[optind - 1]);
+			return -1;
+		}
+		if ((*status = handle(c, optarg, arg)) != CLI_OK)
+			return -1;
+	}
+	*status = CLI_OK;
+	return optind;
+}
+
+int
+cli_parse_long(const char *s, long min, long max, long *out, const char *what)
+{
+	char	*end;
+	long	 v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < min || v > max) {
+		cli_value_error(_("not a valid %s: \"%s\""), what, s);
+		return -1;
+	}
+	*out = v;
+	return 0;
 }
 
 int

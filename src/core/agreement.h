@@ -1,6 +1,6 @@
 /*
  * agreement.h -- a coordination regulation (quy chế phối hợp) as data:
- * what data/agreements/*.txt hold and what the flow needs from them.
+ * what the files of data/agreements/ hold and what the flow needs from them.
  *
  * Parsing and checking only (agreement-file.c); storing is store-*.c.
  */

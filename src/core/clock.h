@@ -54,7 +54,7 @@ struct ph_holiday {
 
 struct ph_calendar;
 
-/* Load the schedules in DATADIR/holidays/*.txt (one file per year); years
+/* Load the schedules in DATADIR/holidays/ (one YYYY.txt file per year); years
  * without a file fall back to the computed rules.  A malformed file is an
  * error naming file, line and reason.  Caller frees with
  * ph_calendar_free(). */

@@ -112,6 +112,7 @@ org_row(struct ph_store *st, char **f, int n, void *arg, struct ph_error *err)
 	struct ph_unit	u;
 	enum ph_status	s;
 	int64_t		id;
+	int		created;
 
 	if (strcmp(f[6], "1") == 0) {
 		memset(&u, 0, sizeof u);
@@ -141,14 +142,16 @@ org_row(struct ph_store *st, char **f, int n, void *arg, struct ph_error *err)
 		ph_org_release(&o);
 		return s;
 	}
+	/* The regulations may have named it already: complete that row. */
+	if ((s = ph_store_org_ensure(st, f[0], &id, &created, err)) != PH_OK)
+		return s;
 	ph_org_init(&o);
-	o.name = ph_xstrdup(f[0]);
 	o.short_name = opt(f[1]);
 	o.code = opt(f[2]);
 	o.level = opt(f[3]);
 	o.superior = opt(f[4]);
 	o.contact = opt(f[5]);
-	s = ph_store_org_add(st, &o, &id, err);
+	s = ph_store_org_update(st, id, &o, err);
 	ph_org_release(&o);
 	return s;
 }

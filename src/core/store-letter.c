@@ -879,3 +879,39 @@ ph_store_event_list(struct ph_store *st, const char *entity, int64_t id,
 		return store_fail(st, rc, err);
 	return PH_OK;
 }
+
+enum ph_status
+ph_store_open_cases(struct ph_store *st, ph_letter_cb cb, void *arg,
+    struct ph_error *err)
+{
+	/* The WHERE clause repeats the partial index letters_open's, so
+	 * that SQLite walks the index: a few thousand rows however large
+	 * the register. */
+	static const char	 sql[] = LETTER_COLUMNS " FROM letters l"
+	    " JOIN organizations o ON o.id = l.issuer_id"
+	    " LEFT JOIN agreements a ON a.id = l.agreement_id"
+	    " WHERE l.status IN ('awaiting-reply', 'extended', 'reminded',"
+	    " 'disagreed', 'escalated') ORDER BY l.due";
+	static const char	 directed[] = LETTER_COLUMNS " FROM letters l"
+	    " JOIN organizations o ON o.id = l.issuer_id"
+	    " LEFT JOIN agreements a ON a.id = l.agreement_id"
+	    " WHERE l.status = 'directed' ORDER BY l.id";
+	const char		*const queries[] = { sql, directed };
+	sqlite3_stmt		*s;
+	struct ph_letter	 l;
+	int			 rc = SQLITE_DONE, stop = 0, q;
+
+	for (q = 0; q < 2 && !stop; q++) {
+		if ((s = store_stmt(st, queries[q], err)) == NULL)
+			return store_errcode(err);
+		while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+			letter_from_row(s, &l);
+			stop = cb(&l, arg);
+			ph_letter_release(&l);
+		}
+		sqlite3_reset(s);
+		if (!stop && rc != SQLITE_DONE)
+			return store_fail(st, rc, err);
+	}
+	return PH_OK;
+}

@@ -296,6 +296,12 @@ ph_store_set_page_limit(struct ph_store *st, long n, struct ph_error *err)
 }
 
 int
+ph_store_is_readonly(struct ph_store *st)
+{
+	return st->readonly;
+}
+
+int
 ph_store_schema_version(struct ph_store *st)
 {
 	int	v = -1;

@@ -12,6 +12,7 @@
 
 #include <stdint.h>
 
+#include "agreement.h"
 #include "docno.h"
 #include "error.h"
 #include "letter.h"
@@ -20,6 +21,8 @@
 #define PH_APPLICATION_ID	0x50485048	/* "PHPH" */
 
 struct ph_store;
+
+typedef int	(*ph_letter_cb)(const struct ph_letter *l, void *arg);
 
 enum ph_store_mode {
 	PH_STORE_READ,		/* reads; read-only if the file has no
@@ -45,6 +48,8 @@ void		ph_store_set_datadir(struct ph_store *st, const char *dir);
 enum ph_status	ph_store_set_page_limit(struct ph_store *st, long n,
 		    struct ph_error *err);
 int		ph_store_schema_version(struct ph_store *st);
+/* 1 when the file was opened read-only (a closed register). */
+int		ph_store_is_readonly(struct ph_store *st);
 
 enum ph_status	ph_store_begin(struct ph_store *st, struct ph_error *err);
 enum ph_status	ph_store_commit(struct ph_store *st, struct ph_error *err);
@@ -105,6 +110,89 @@ typedef int	(*ph_agreement_cb)(const struct ph_agreement *a, void *arg);
 enum ph_status	ph_store_agreement_list(struct ph_store *st,
 		    ph_agreement_cb cb, void *arg, struct ph_error *err);
 
+/* ---- agreements as data: rules, content items, escalation chain
+ * (store-flow.c) */
+struct ph_agreement_def;
+/* Store DEF, read from an agreement file: a new agreement, or the one of
+ * that number updated (items, reply rule and chain replaced; periodic
+ * rules matched by key, those gone from the file made inactive so their
+ * history stays).  *CREATED is set to 1 for a new one. */
+enum ph_status	ph_store_agreement_load(struct ph_store *st,
+		    struct ph_agreement_def *def, int64_t *id_out,
+		    int *created, struct ph_error *err);
+/* The whole definition of agreement KEY (its number, or its id); the
+ * caller releases OUT.  Rules have no ids there: see the rule list. */
+enum ph_status	ph_store_agreement_def_get(struct ph_store *st,
+		    const char *key, struct ph_agreement_def *out,
+		    int64_t *id_out, struct ph_error *err);
+
+/* A periodic rule as stored, with the agreement it belongs to. */
+struct ph_rule_row {
+	int64_t		 id;
+	int64_t		 agreement_id;
+	const char	*agreement;	/* number */
+	const struct ph_periodic_rule *rule;
+	struct ph_date	 agreement_date;
+};
+typedef int	(*ph_rule_cb)(const struct ph_rule_row *r, void *arg);
+/* Active periodic rules of every agreement not superseded, in agreement
+ * and key order. */
+enum ph_status	ph_store_rule_list(struct ph_store *st, ph_rule_cb cb,
+		    void *arg, struct ph_error *err);
+
+/* ---- obligations: one per period of a periodic rule */
+struct ph_obligation {
+	int64_t		 id;
+	int64_t		 rule_id;
+	const char	*agreement;	/* its number */
+	const char	*key;		/* the rule's key */
+	const char	*name;
+	const char	*period;	/* "2026-H1", "2026", "term-2030" */
+	struct ph_date	 due;
+	int64_t		 letter_id;	/* fulfilled by; 0 open */
+	const char	*who, *to;
+};
+/* Record the obligation of RULE_ID for PERIOD due on DUE (a new row, or
+ * the due date of an open one brought up to date). */
+enum ph_status	ph_store_obligation_put(struct ph_store *st, int64_t rule_id,
+		    const char *period, struct ph_date due,
+		    struct ph_error *err);
+typedef int	(*ph_obligation_cb)(const struct ph_obligation *o, void *arg);
+/* Obligations due in [FROM, TO] (unset: no bound), open ones only unless
+ * ALL; by due date. */
+enum ph_status	ph_store_obligation_list(struct ph_store *st,
+		    struct ph_date from, struct ph_date to, int all,
+		    ph_obligation_cb cb, void *arg, struct ph_error *err);
+/* Mark obligation ID as fulfilled by LETTER_ID (0 to undo). */
+enum ph_status	ph_store_obligation_fulfil(struct ph_store *st, int64_t id,
+		    int64_t letter_id, struct ph_error *err);
+
+/* ---- the life of a request: case actions */
+struct ph_case_action {
+	int64_t		 id;
+	const char	*action;	/* reply, extend, remind, disagree,
+					 * escalate, direct, resolve */
+	struct ph_date	 on;
+	int64_t		 related_id;	/* the reply, reminder, report */
+	int		 level;		/* escalation level */
+	const char	*target;	/* escalated to, directed by */
+	struct ph_date	 new_due;	/* extend */
+	const char	*text;		/* reason, instruction */
+	const char	*created;
+};
+enum ph_status	ph_store_case_action_add(struct ph_store *st,
+		    int64_t letter_id, const struct ph_case_action *a,
+		    struct ph_error *err);
+typedef int	(*ph_case_action_cb)(const struct ph_case_action *a,
+		    void *arg);
+enum ph_status	ph_store_case_action_list(struct ph_store *st,
+		    int64_t letter_id, ph_case_action_cb cb, void *arg,
+		    struct ph_error *err);
+/* Every letter whose case is open (awaiting reply, extended, reminded,
+ * disagreed, escalated, directed), by due date; bodies not loaded. */
+enum ph_status	ph_store_open_cases(struct ph_store *st, ph_letter_cb cb,
+		    void *arg, struct ph_error *err);
+
 /* ---- letters */
 /* What add/edit tell the caller besides success. */
 struct ph_letter_notes {
@@ -147,7 +235,6 @@ struct ph_letter_filter {
 void		ph_letter_filter_init(struct ph_letter_filter *f);
 /* Call CB for each matching letter in register order (body not loaded;
  * recipients joined).  CB returns non-zero to stop. */
-typedef int	(*ph_letter_cb)(const struct ph_letter *l, void *arg);
 enum ph_status	ph_store_letter_list(struct ph_store *st,
 		    const struct ph_letter_filter *f, ph_letter_cb cb,
 		    void *arg, struct ph_error *err);
