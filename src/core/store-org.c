@@ -190,22 +190,31 @@ enum ph_status
 ph_store_org_ensure(struct ph_store *st, const char *name, int64_t *id_out,
     int *created, struct ph_error *err)
 {
-	struct ph_org	o;
-	enum ph_status	s;
-	struct ph_error	e2;
+	static const char	 by_key[] = "SELECT id FROM organizations"
+	    " WHERE name_key = ?1 OR short_key = ?1 OR code_key = ?1"
+	    " ORDER BY name_key = ?1 DESC, id LIMIT 1";
+	struct ph_org		 o;
+	enum ph_status		 s;
+	sqlite3_stmt		*q;
+	char			*k;
+	int			 rc;
 
 	*created = 0;
-	s = ph_store_org_find(st, name, &o, &e2);
-	if (s == PH_OK) {
-		*id_out = o.id;
-		ph_org_release(&o);
+	/* An id lookup only: ph_store_org_find() also counts the letters,
+	 * which a bulk of registrations cannot afford per name. */
+	if ((q = store_stmt(st, by_key, err)) == NULL)
+		return store_errcode(err);
+	k = ph_viet_name_key(name);
+	sqlite3_bind_text(q, 1, k, -1, SQLITE_TRANSIENT);
+	free(k);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*id_out = sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	if (rc == SQLITE_ROW)
 		return PH_OK;
-	}
-	if (s != PH_ERR_NOTFOUND) {
-		if (err != NULL)
-			*err = e2;
-		return s;
-	}
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, err);
 	ph_org_init(&o);
 	o.name = ph_xstrdup(name);
 	if ((s = ph_org_check(&o, 1, err)) == PH_OK)

@@ -22,6 +22,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -620,6 +621,8 @@ main(int argc, char **argv)
 	int64_t			 id;
 	double			 t0, t1, tp, dt;
 	size_t			 k;
+	/* As src/main.c does: see there. */
+	mallopt(M_TRIM_THRESHOLD, 16 << 20);
 
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
