@@ -38,12 +38,17 @@ done
 
 PHOIHOP=$BUILDDIR/src/phoihop
 GEN=$BUILDDIR/tests/bench/gen-letters
+CLOCK=$BUILDDIR/tests/bench/bench-clock
+# Open cases in the main registers (a clerk has hundreds, not thousands:
+# older requests were answered), and in the 1M variant for "due".
+OPEN=1000
+OPEN_MANY=10000
 OUT=$BUILDDIR/tests/bench/out
 YEARS=2016-2026
 YEAR=2021		# the middle of $YEARS
 RUNS=5
 
-for f in "$PHOIHOP" "$GEN"; do
+for f in "$PHOIHOP" "$GEN" "$CLOCK"; do
 	if [ ! -x "$f" ]; then
 		echo "bench.sh: $f is not built (make bench builds it)" >&2
 		exit 1
@@ -127,11 +132,12 @@ file_size() {
 	wc -c <"$1" | tr -d ' '
 }
 
-# gen N DB LOG: make a fresh register of N letters.
+# gen N DB LOG [OPEN]: make a fresh register of N letters, about OPEN of
+# them open cases.
 gen() {
 	rm -f "$2" "$2-wal" "$2-shm"
 	"$GEN" --db "$2" --count "$1" --years $YEARS --seed 1 \
-	    --progress $(( $1 / 10 )) >"$3" 2>&1
+	    --open "${4:-$OPEN}" --progress $(( $1 / 10 )) >"$3" 2>&1
 	rc=$?
 	cat "$3"
 	if [ $rc -ne 0 ] || ! grep -q '^inserted ' "$3"; then
@@ -213,11 +219,17 @@ ph() {
 	"$PHOIHOP" --db "$DB" --lang en "$@"
 }
 
+# open_cases DB: the open cases "due" walks.
+open_cases() {
+	"$PHOIHOP" --db "$1" --lang en due --format tsv --within 100000 |
+	    tail -n +2 | cut -f 2 | sort -u | wc -l | tr -d ' '
+}
+
 # figures DB LOG N: set the F_* variables for one register.
 figures() {
 	DB=$1
 	F_RATE=n/a F_LIST=n/a F_FIRST=n/a F_SHOW=n/a F_SIZE=n/a F_RSS=n/a
-	F_ROWS=n/a
+	F_ROWS=n/a F_DUE=n/a F_OPEN=n/a
 	[ -s "$DB" ] && [ -s "$2" ] || return 0
 	F_RATE=$(gen_rate "$2")
 	checkpoint "$DB"
@@ -228,6 +240,8 @@ figures() {
 	F_LIST=$(time_ms ph letter list --year $YEAR --format tsv)
 	F_FIRST=$(time_ms ph letter list --year $YEAR --limit 50)
 	F_SHOW=$(time_ms ph letter show $(( $3 / 2 )))
+	F_OPEN=$(open_cases "$DB")
+	F_DUE=$(time_ms ph due --format tsv)
 	F_RSS=$(peak_rss "$PHOIHOP" --db "$DB" --lang en letter list \
 	    --year $YEAR --format tsv)
 }
@@ -235,10 +249,31 @@ figures() {
 echo "== timing (median of $RUNS runs each)"
 figures "$DB100K" "$OUT/gen-100k.log" 100000
 R100=$F_RATE L100=$F_LIST S100=$F_FIRST H100=$F_SHOW Z100=$F_SIZE
-M100=$F_RSS N100=$F_ROWS
+M100=$F_RSS N100=$F_ROWS D100=$F_DUE O100=$F_OPEN
 figures "$DB1M" "$OUT/gen-1m.log" 1000000
 R1M=$F_RATE L1M=$F_LIST S1M=$F_FIRST H1M=$F_SHOW Z1M=$F_SIZE M1M=$F_RSS
-N1M=$F_ROWS
+N1M=$F_ROWS D1M=$F_DUE O1M=$F_OPEN
+
+# "due" on a 1M register with many more open cases.
+DB1MO=$OUT/letters-1m-open.db
+D1MO=n/a O1MO=n/a
+if [ -s "$DB1M" ]; then
+	if [ "$REUSE" = 1 ] && [ -s "$DB1MO" ]; then
+		echo "== reusing $DB1MO"
+	else
+		echo "== generating 1,000,000 letters with about $OPEN_MANY open cases"
+		gen 1000000 "$DB1MO" "$OUT/gen-1m-open.log" $OPEN_MANY
+	fi
+	DB=$DB1MO
+	O1MO=$(open_cases "$DB1MO")
+	D1MO=$(time_ms ph due --format tsv)
+fi
+
+echo "== the calendar: 1,000,000 calls of add-workdays"
+CLK=$("$CLOCK" 1000000)
+echo "$CLK"
+CLKRATE=$(printf '%s\n' "$CLK" | sed -n 's/.*(\([0-9]*\) calls\/s.*/\1/p')
+CLKSECS=$(printf '%s\n' "$CLK" | sed -n 's/^[0-9]* calls in \([0-9.]*\) s.*/\1/p')
 T100=$(gen_secs "$OUT/gen-100k.log")
 T1M=n/a
 [ -s "$OUT/gen-1m.log" ] && T1M=$(gen_secs "$OUT/gen-1m.log")
@@ -263,6 +298,9 @@ T1M=n/a
 	echo "| letter show (one id), ms | $H100 | $H1M |"
 	echo "| database size per letter (bytes) | $Z100 | $Z1M |"
 	echo "| peak RSS of letter list --year, /usr/bin/time -v (KiB) | $M100 | $M1M |"
+	echo "| due --format tsv, ms ($O100 and $O1M open cases) | $D100 | $D1M |"
+	echo "| due --format tsv on 1M with $O1MO open cases, ms | | $D1MO |"
+	echo "| calendar add-workdays, 1M calls (bench-clock): s, calls/s | | $CLKSECS s, $CLKRATE/s |"
 } >"$OUT/figures.md"
 echo
 cat "$OUT/figures.md"

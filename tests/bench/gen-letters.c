@@ -406,6 +406,9 @@ struct gen {
 	int64_t		 pending_id[64];
 	size_t		 pending_org[64];
 	size_t		 npending, pending_at;
+	/* --open N: requests before letter OPEN_FROM were all answered, the
+	 * later ones are all open (about N of them); UINT64_MAX: off. */
+	uint64_t	 open_from;
 };
 
 static size_t
@@ -534,6 +537,9 @@ make_letter(struct gen *g, const struct calendar *cal, uint64_t i,
 		k = rng_range(0, 9);
 		l->status = k < 7 ? PH_ST_REPLIED : k < 8 ? PH_ST_RESOLVED :
 		    PH_ST_REGISTERED;	/* becomes awaiting-reply */
+		if (g->open_from != UINT64_MAX)
+			l->status = i < g->open_from ? (k < 8 ?
+			    PH_ST_REPLIED : PH_ST_RESOLVED) : PH_ST_REGISTERED;
 	}
 	if (rng_chance(30))
 		l->agreement = ph_xstrdup(PICK(agreements));
@@ -561,7 +567,7 @@ usage(void)
 {
 	fprintf(stderr, "usage: gen-letters --db FILE --count N [--seed S]"
 	    " [--years 2016-2026]\n"
-	    "                   [--batch N] [--progress N] [--append]\n");
+	    "                   [--batch N] [--progress N] [--append] [--open N]\n");
 	exit(2);
 }
 
@@ -605,6 +611,7 @@ main(int argc, char **argv)
 		{ "batch", required_argument, NULL, 'b' },
 		{ "progress", required_argument, NULL, 'p' },
 		{ "append", no_argument, NULL, 'a' },
+		{ "open", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct ph_store		*st;
@@ -621,9 +628,10 @@ main(int argc, char **argv)
 	int64_t			 id;
 	double			 t0, t1, tp, dt;
 	size_t			 k;
+	long			 open = -1;
+
 	/* As src/main.c does: see there. */
 	mallopt(M_TRIM_THRESHOLD, 16 << 20);
-
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
@@ -649,6 +657,9 @@ main(int argc, char **argv)
 		case 'a':
 			append = 1;
 			break;
+		case 'o':
+			open = (long)parse_num(optarg, 0, 100000000);
+			break;
 		default:
 			usage();
 		}
@@ -658,6 +669,10 @@ main(int argc, char **argv)
 
 	rng_state = seed;
 	memset(&g, 0, sizeof g);
+	/* 3 letters in 10 ask for a reply: the last N * 10 / 3 letters hold
+	 * about N open cases. */
+	g.open_from = open < 0 ? UINT64_MAX : (uint64_t)open * 10 / 3 >= count ?
+	    0 : count - (uint64_t)open * 10 / 3;
 	for (k = 0; k < N_OF(orgs); k++)
 		g.weight_total += orgs[k].weight;
 	for (k = 0; k < N_OF(types); k++) {
