@@ -75,6 +75,18 @@ unlike () {	# unlike GOT FIXED-STRING NAME
 }
 
 skip_all () { echo "1..0 # SKIP $1"; exit 0; }
+# skip NAME WHY: one case skipped (a missing tool is a SKIP, never a pass).
+skip () { _n=$((_n + 1)); printf 'ok %d - %s # SKIP %s\n' "$_n" "$1" "$2"; }
+nlines () { printf '%s\n' "$1" | wc -l | tr -d ' '; }
+
+# python3 for inspecting files (json, sqlite3, unicodedata), when present:
+# the interpreter itself, not a shim in front of it.  Cases that need it
+# check $have_py and skip otherwise.
+PY=
+command -v python3 >/dev/null 2>&1 &&
+    PY=$(python3 -c 'import sys, json, sqlite3, unicodedata; print(sys.executable)' 2>/dev/null)
+have_py=0
+[ -n "$PY" ] && have_py=1
 
 done_testing () {
 	[ -n "${_planned:-}" ] || echo "1..$_n"

@@ -8,7 +8,6 @@
 . "$PH_SRCDIR/tests/lib-cli.sh"
 
 UNIT='Đảng ủy xã Tân Tiến'
-nlines () { printf '%s\n' "$1" | wc -l | tr -d ' '; }
 
 # ---- the default database, under $XDG_DATA_HOME
 XDB="$XDG_DATA_HOME/phoihop/phoihop.db"

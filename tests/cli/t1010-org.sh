@@ -7,15 +7,8 @@
 . "$PH_SRCDIR/tests/lib-cli.sh"
 
 # The interpreter itself, not a shim in front of it.
-PY=
-command -v python3 >/dev/null 2>&1 &&
-    PY=$(python3 -c 'import sys, json; print(sys.executable)' 2>/dev/null)
-have_py=0
-[ -n "$PY" ] && have_py=1
-skip () { _n=$((_n + 1)); echo "ok $_n - $1 # SKIP $2"; }
 json_ok () { printf '%s\n' "$1" |
     "$PY" -c 'import json,sys; json.load(sys.stdin)' 2>/dev/null; }
-nlines () { printf '%s\n' "$1" | wc -l | tr -d ' '; }
 # The id of the organization that KEY finds, or "none".
 find_id () {
 	ph org show "$1" --format tsv 2>/dev/null | sed -n 2p | cut -f1 |

@@ -8,13 +8,6 @@
 . "$PH_SRCDIR/tests/lib-cli.sh"
 
 # The interpreter itself, not a shim in front of it.
-PY=
-command -v python3 >/dev/null 2>&1 &&
-    PY=$(python3 -c 'import sys, json; print(sys.executable)' 2>/dev/null)
-have_py=0
-[ -n "$PY" ] && have_py=1
-skip () { _n=$((_n + 1)); echo "ok $_n - $1 # SKIP $2"; }
-nlines () { printf '%s\n' "$1" | wc -l | tr -d ' '; }
 row () { ph letter show "$1" --format tsv 2>/dev/null | sed -n 2p; }
 col () { row "$1" | cut -f"$2"; }
 isint () { case $1 in ''|*[!0-9]*) return 1 ;; esac; return 0; }

@@ -7,12 +7,6 @@
 . "$PH_SRCDIR/tests/lib-cli.sh"
 
 # The interpreter itself, not a shim in front of it.
-PY=
-command -v python3 >/dev/null 2>&1 &&
-    PY=$(python3 -c 'import sys, json, unicodedata; print(sys.executable)' 2>/dev/null)
-have_py=0
-[ -n "$PY" ] && have_py=1
-skip () { _n=$((_n + 1)); echo "ok $_n - $1 # SKIP $2"; }
 # ids ARGS: the ids that "letter list ARGS --format tsv" gives, on one line.
 ids () { ph letter list "$@" --format tsv 2>/dev/null | sed 1d | cut -f1 |
     tr '\n' ' ' | sed 's/ $//'; }

@@ -9,12 +9,6 @@
 . "$PH_SRCDIR/tests/lib-cli.sh"
 
 # The interpreter itself, not a shim in front of it: it is run often.
-PY=
-command -v python3 >/dev/null 2>&1 &&
-    PY=$(python3 -c 'import sys, sqlite3; print(sys.executable)' 2>/dev/null)
-have_py=0
-[ -n "$PY" ] && have_py=1
-skip () { _n=$((_n + 1)); echo "ok $_n - $1 # SKIP $2"; }
 
 # ask FILE: run the queries on stdin, one a line, read-only, in one
 # python3; print one answer a line (rows joined by ";", fields by "|").

@@ -5,7 +5,6 @@
 # open does not upgrade it and says why.
 . "$PH_SRCDIR/tests/lib-cli.sh"
 
-PY=$(command -v python3 || true)
 [ -n "$PY" ] || skip_all "python3 not installed (needed to build the old database)"
 plan 11
 

@@ -6,11 +6,6 @@
 # own database (--db, PHOIHOP_DB or the default one) is never touched.
 . "$PH_SRCDIR/tests/lib-cli.sh"
 
-PY=
-command -v python3 >/dev/null 2>&1 &&
-    PY=$(python3 -c 'import sys, json; print(sys.executable)' 2>/dev/null)
-skip () { _n=$((_n + 1)); echo "ok $_n - $1 # SKIP $2"; }
-
 export TMPDIR="$TMPROOT/tmp"
 mkdir "$TMPDIR"
 XDB="$XDG_DATA_HOME/phoihop/phoihop.db"

@@ -145,6 +145,25 @@ like "$(ph letter show "$R4")" "update" "t3200.56 the transitions are in the eve
 # ---- an overdue case can be escalated without a disagreement
 run case escalate "$O2" --reason 'Quá hạn, đã đôn đốc'
 is "$rc" 0 "t3200.57 an overdue case (due 16/11) is escalated"
+# ---- every transition out of the wrong state is refused, changing nothing
+SUM=$(dbsum)
+run case extend "$R1" --to 30/12/2026 --reason 'x'
+is "$rc" 1 "t3200.60 no extension of a replied case"
+run case remind "$O1"
+is "$rc" 1 "t3200.61 no reminder for a replied case"
+run case extend "$R4" --to 30/12/2026 --reason 'x'
+is "$rc" 1 "t3200.62 no extension of a resolved case"
+run case disagree "$R4" --reason 'x'
+is "$rc" 1 "t3200.63 no disagreement on a resolved case"
+run case escalate "$R4"
+is "$rc" 1 "t3200.64 no escalation of a resolved case"
+run case reply "$R4"
+is "$rc" 1 "t3200.65 no reply to a resolved case"
+run case direct "$R2" --instruction 'x'
+is "$rc" 1 "t3200.66 no direction on a case awaiting its reply"
+run case extend "$N1" --to 30/12/2026 --reason 'x'
+is "$rc" 1 "t3200.67 a letter that is not a case has no transitions"
+is "$(dbsum)" "$SUM" "t3200.68 the refused transitions changed nothing"
 run case escalate abc
 is "$rc" 1 "t3200.58 a letter id that is no id: exit 1"
 run case frobnicate 1
