@@ -616,15 +616,16 @@ do_add(struct ph_store *st, struct ph_calendar *cal, struct letter_args *a,
 	}
 	*rc = CLI_ERROR;
 	/* Through the flow: a request gets its due date from its agreement's
-	 * reply rule when none was given. */
-	if ((s = ph_flow_letter_add(st, cal, &l, &id, &notes, err)) != PH_OK)
-		goto out;
-	if (reply && (orig.status == PH_ST_AWAITING ||
-	    orig.status == PH_ST_EXTENDED || orig.status == PH_ST_REMINDED)) {
-		orig.status = PH_ST_REPLIED;
-		if ((s = ph_store_letter_update(st, &orig, NULL, err)) != PH_OK)
+	 * reply rule when none was given; an answer to an open case closes
+	 * it as "case reply" does (on time or late, in the case's actions). */
+	if (reply && ph_case_is_open(orig.status)) {
+		int late;
+		if ((s = ph_case_reply(st, cal, orig_id, 0, &l, ph_today(), &id,
+		    &late, err)) != PH_OK)
 			goto out;
-	}
+	} else if ((s = ph_flow_letter_add(st, cal, &l, &id, &notes, err)) !=
+	    PH_OK)
+		goto out;
 	if ((s = ph_store_commit(st, err)) != PH_OK)
 		goto out;
 	*rc = CLI_OK;

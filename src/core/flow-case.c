@@ -121,8 +121,8 @@ is_case(const struct ph_letter *l)
 	return l->reply_required || l->status != PH_ST_REGISTERED;
 }
 
-static int
-is_open(enum ph_state s)
+int
+ph_case_is_open(enum ph_state s)
 {
 	return s == PH_ST_AWAITING || s == PH_ST_EXTENDED ||
 	    s == PH_ST_REMINDED || s == PH_ST_DISAGREED ||
@@ -196,7 +196,7 @@ ph_case_reply(struct ph_store *st, struct ph_calendar *cal, int64_t id,
 	if ((s = load_case(st, id, &l, err)) != PH_OK)
 		return s;
 	ph_letter_init(&r);
-	if (!is_open(l.status)) {
+	if (!ph_case_is_open(l.status)) {
 		s = wrong_state(&l, _("record a reply to"), err);
 		goto out;
 	}

@@ -31,6 +31,10 @@ enum ph_status	ph_flow_letter_add(struct ph_store *st, struct ph_calendar *cal,
 		    struct ph_letter *l, int64_t *id_out,
 		    struct ph_letter_notes *notes, struct ph_error *err);
 
+/* 1 when a case in state S still waits for something (a reply, a
+ * direction): replied, resolved and plain registered letters do not. */
+int		ph_case_is_open(enum ph_state s);
+
 /* ---- transitions: each checks the case's state, records a case action
  * and the letter's new status (both in the event log).  TODAY is the
  * date the clerk acts on. */
