@@ -80,7 +80,8 @@ int	cli_parse_long(const char *s, long min, long max, long *out,
 /* Load an agreement file and make its obligations (cmd-agreement.c);
  * in the caller's transaction. */
 enum ph_status cli_agreement_load(struct cli_ctx *ctx, struct ph_store *st,
-	    const char *file, int quiet, struct ph_error *err);
+	    const char *file, int quiet, struct ph_strv *said,
+	    struct ph_error *err);
 
 /* Load every regulation shipped in the data directory (init, --demo). */
 enum ph_status cli_agreements_load_shipped(struct cli_ctx *ctx,

@@ -55,7 +55,7 @@ list_row(const struct ph_agreement *a, void *arg)
 /* Load FILE and generate its obligations; in the caller's transaction. */
 enum ph_status
 cli_agreement_load(struct cli_ctx *ctx, struct ph_store *st, const char *file,
-    int quiet, struct ph_error *err)
+    int quiet, struct ph_strv *said, struct ph_error *err)
 {
 	struct ph_agreement_def	 def;
 	struct ph_calendar	*cal;
@@ -69,9 +69,10 @@ cli_agreement_load(struct cli_ctx *ctx, struct ph_store *st, const char *file,
 	if (s == PH_OK && (s = cli_calendar(ctx, &cal, err)) == PH_OK)
 		s = ph_flow_obligations_generate(st, cal,
 		    def.date.y > 0 ? def.date.y : today.y, today.y + 1, err);
-	if (s == PH_OK && !quiet)
-		cli_info(created ? _("agreement %s loaded") :
-		    _("agreement %s updated"), def.number);
+	if (s == PH_OK && !quiet && said != NULL)
+		ph_strv_take(said, ph_xasprintf(created ?
+		    _("agreement %s loaded") : _("agreement %s updated"),
+		    def.number));
 	ph_agreement_def_release(&def);
 	return s;
 }
@@ -110,7 +111,7 @@ cli_agreements_load_shipped(struct cli_ctx *ctx, struct ph_store *st,
 	if (files.n > 0)
 		qsort(files.v, files.n, sizeof *files.v, name_cmp);
 	for (i = 0; i < files.n && s == PH_OK; i++)
-		s = cli_agreement_load(ctx, st, files.v[i], 1, err);
+		s = cli_agreement_load(ctx, st, files.v[i], 1, NULL, err);
 	if (s == PH_OK && loaded != NULL)
 		*loaded = files.n;
 	ph_strv_release(&files);
@@ -243,11 +244,19 @@ cmd_agreement(struct cli_ctx *ctx, int argc, char **argv)
 	if (ph_store_begin(st, &err) != PH_OK)
 		goto fail;
 	if (strcmp(sub, "load") == 0) {
+		/* Said only once all are in: one bad file loads none. */
+		struct ph_strv said;
+		ph_strv_init(&said);
 		for (i = 0; i < npos && s == PH_OK; i++)
 			s = cli_agreement_load(ctx, st, argv[1 + first + i], 0,
-			    &err);
-		if (s != PH_OK || ph_store_commit(st, &err) != PH_OK)
+			    &said, &err);
+		if (s != PH_OK || ph_store_commit(st, &err) != PH_OK) {
+			ph_strv_release(&said);
 			goto fail;
+		}
+		for (i = 0; i < (int)said.n; i++)
+			cli_info("%s", said.v[i]);
+		ph_strv_release(&said);
 	} else if (strcmp(sub, "list") == 0) {
 		cli_out_begin(&o, stdout, fmt, list_cols, 4);
 		if (ph_store_agreement_list(st, list_row, &o, &err) != PH_OK)

@@ -316,9 +316,12 @@ cmd_calendar(struct cli_ctx *ctx, int argc, char **argv)
 		const struct ph_holiday *h = ph_calendar_day(cal, d1);
 		int work = ph_calendar_is_workday(cal, d1);
 		char iso[11], vn[11];
-		if (a.fmt == CLI_FMT_TSV)
-			printf("date\tworkday\tname\n%s\t%d\t%s\n",
-			    ph_date_iso(d1, iso), work, h ? h->name : "");
+		if (a.fmt == CLI_FMT_TSV) {
+			printf("date\tworkday\tname\n%s\t%d\t",
+			    ph_date_iso(d1, iso), work);
+			cli_put_tsv(stdout, h ? h->name : "");
+			fputc('\n', stdout);
+		}
 		else if (a.fmt == CLI_FMT_JSON) {
 			printf("{\"date\":\"%s\",\"workday\":%s,\"name\":",
 			    ph_date_iso(d1, iso), work ? "true" : "false");

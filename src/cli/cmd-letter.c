@@ -38,7 +38,8 @@ const struct cli_cmd cmd_letter_entry = {
 	   "       phoihop letter reply ID [flags of add]\n"
 	   "       phoihop letter attachment ID N --output FILE\n"
 	   "DATE is dd/mm/yyyy or YYYY-MM-DD.  Status S: registered, awaiting-reply,\n"
-	   "replied, extended, reminded, escalated, resolved, or overdue.\n"),
+	   "replied, extended, reminded, disagreed, escalated, directed, resolved,\n"
+	   "or overdue.\n"),
 	cmd_letter,
 };
 

@@ -147,7 +147,8 @@ cmd_obligation(struct cli_ctx *ctx, int argc, char **argv)
 				goto fail;
 			ph_letter_release(&l);
 		}
-		if (ph_store_obligation_fulfil(st, id, a.letter, &err) !=
+		if (ph_store_obligation_fulfil(st, id, strcmp(sub, "fulfil") ==
+		    0 ? a.letter : 0, &err) !=
 		    PH_OK || ph_store_commit(st, &err) != PH_OK)
 			goto fail;
 	}

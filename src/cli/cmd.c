@@ -182,8 +182,15 @@ cli_getopt(const struct cli_cmd *cmd, int argc, char **argv,
 			return -1;
 		}
 		if (c == '?') {
-			*status = cli_usage_error(cmd,
-			    _("unknown option \"%s\""), argv[optind - 1]);
+			/* A value starting with '-' ("-QĐ/ĐU", a draft's
+			 * number) reads as short options: say how to pass it. */
+			if (optopt != 0)
+				*status = cli_usage_error(cmd,
+				    _("unknown option \"-%c\" (put -- before a value that starts with -)"),
+				    optopt);
+			else
+				*status = cli_usage_error(cmd,
+				    _("unknown option \"%s\""), argv[optind - 1]);
 			return -1;
 		}
 		if ((*status = handle(c, optarg, arg)) != CLI_OK)

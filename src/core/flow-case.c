@@ -208,6 +208,20 @@ ph_case_reply(struct ph_store *st, struct ph_calendar *cal, int64_t id,
 		}
 		if ((s = ph_store_letter_get(st, reply_id, &r, err)) != PH_OK)
 			goto out;
+		if (r.direction == l.direction) {
+			s = ph_error_set(err, PH_ERR_INVALID,
+			    _("letter %lld goes the same way as letter %lld: it cannot answer it"),
+			    (long long)reply_id, (long long)id);
+			goto out;
+		}
+		if (ph_date_cmp(reply_date(&r), window_start(&l)) < 0) {
+			char d1[11], d2[11];
+			s = ph_error_set(err, PH_ERR_INVALID,
+			    _("letter %lld (%s) is older than the request it would answer (%s)"),
+			    (long long)reply_id, ph_date_vn(reply_date(&r), d1),
+			    ph_date_vn(window_start(&l), d2));
+			goto out;
+		}
 		r.in_reply_to = id;
 		if ((s = ph_store_letter_update(st, &r, NULL, err)) != PH_OK)
 			goto out;
@@ -406,9 +420,11 @@ ph_case_escalate(struct ph_store *st, struct ph_calendar *cal, int64_t id,
 		return s;
 	ph_letter_init(&r);
 	ph_agreement_def_init(&def);
-	overdue = ph_date_is_set(l.due) && ph_date_cmp(l.due, today) < 0 &&
-	    (l.status == PH_ST_AWAITING || l.status == PH_ST_EXTENDED ||
-	    l.status == PH_ST_REMINDED);
+	/* A reply that never comes is the other side's: ours overdue is
+	 * answered, not escalated. */
+	overdue = l.direction == PH_DIR_OUT && ph_date_is_set(l.due) &&
+	    ph_date_cmp(l.due, today) < 0 && (l.status == PH_ST_AWAITING ||
+	    l.status == PH_ST_EXTENDED || l.status == PH_ST_REMINDED);
 	if (!overdue && l.status != PH_ST_DISAGREED &&
 	    l.status != PH_ST_ESCALATED) {
 		s = ph_error_set(err, PH_ERR_INVALID,

@@ -294,7 +294,8 @@ due_case(const struct ph_letter *l, void *arg)
 	if (days < 0 || ph_date_cmp(l->due, ds->today) < 0) {
 		push(ds, ours ? PH_DUE_OVERDUE_OURS : PH_DUE_OVERDUE_THEIRS,
 		    l->id, l->number, org, l->subject, l->due, days, ours, 0);
-		if (-days > def->reply.grace)
+		/* Escalate when their reply never comes; ours we answer. */
+		if (!ours && -days > def->reply.grace)
 			push(ds, PH_DUE_SUGGEST_ESCALATION, l->id, l->number,
 			    org, l->subject, l->due, days, ours, 0);
 		return 0;

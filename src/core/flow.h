@@ -36,8 +36,8 @@ enum ph_status	ph_flow_letter_add(struct ph_store *st, struct ph_calendar *cal,
 int		ph_case_is_open(enum ph_state s);
 
 /* ---- transitions: each checks the case's state, records a case action
- * and the letter's new status (both in the event log).  TODAY is the
- * date the clerk acts on. */
+ * and the letter's new status, both also written to the event log.
+ * TODAY is the date the clerk acts on. */
 
 /* Close case ID with a reply: REPLY_ID an existing letter (its in_reply_to
  * is set to ID), or, when 0, REPLY (a letter the caller prepared, stored

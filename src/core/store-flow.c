@@ -97,6 +97,10 @@ ph_store_agreement_load(struct ph_store *st, struct ph_agreement_def *def,
 	    " source = ?14, active = 1";
 	static const char	 supersede[] = "UPDATE agreements"
 	    " SET superseded_by = ?1 WHERE number = ?2 AND id <> ?1";
+	static const char	 superseded[] = "UPDATE agreements SET"
+	    " superseded_by = (SELECT b.id FROM agreements b WHERE b.id <> ?1"
+	    "  AND instr(char(10) || b.supersedes || char(10),"
+	    "  char(10) || ?2 || char(10)) > 0 LIMIT 1) WHERE id = ?1";
 	struct ph_agreement	 a;
 	sqlite3_stmt		*s;
 	enum ph_status		 ret;
@@ -222,6 +226,14 @@ ph_store_agreement_load(struct ph_store *st, struct ph_agreement_def *def,
 		if ((ret = step(st, s, err)) != PH_OK)
 			return ret;
 	}
+	/* And the other way: an agreement loaded earlier may replace this
+	 * one, whatever order the files came in. */
+	if ((s = store_stmt(st, superseded, err)) == NULL)
+		return store_errcode(err);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, def->number, -1, SQLITE_TRANSIENT);
+	if ((ret = step(st, s, err)) != PH_OK)
+		return ret;
 	if (id_out != NULL)
 		*id_out = id;
 	if (created != NULL)
@@ -507,8 +519,14 @@ ph_store_case_action_add(struct ph_store *st, int64_t letter_id,
 	static const char	 sql[] = "INSERT INTO case_actions(uid,"
 	    " letter_id, action, on_date, related_id, level, target, new_due,"
 	    " text, created) VALUES (?,?,?,?,?,?,?,?,?,?)";
+	static const char	 snapshot[] = "SELECT json_object('id', id,"
+	    " 'letter_id', letter_id, 'action', action, 'on', on_date,"
+	    " 'related_id', related_id, 'level', level, 'target', target,"
+	    " 'new_due', new_due, 'text', text) FROM case_actions WHERE id = ?";
 	sqlite3_stmt		*s;
-	char			 uid[33], now[32];
+	char			 uid[33], now[32], *snap;
+	enum ph_status		 ret;
+	int64_t			 id;
 
 	if ((s = store_stmt(st, sql, err)) == NULL)
 		return store_errcode(err);
@@ -525,7 +543,16 @@ ph_store_case_action_add(struct ph_store *st, int64_t letter_id,
 	store_bind_date(s, 8, a->new_due);
 	store_bind_text(s, 9, a->text);
 	sqlite3_bind_text(s, 10, store_now(now), -1, SQLITE_TRANSIENT);
-	return step(st, s, err);
+	if ((ret = step(st, s, err)) != PH_OK)
+		return ret;
+	/* The audit trail has the action itself, not only the status it
+	 * left on the letter. */
+	id = sqlite3_last_insert_rowid(st->db);
+	snap = store_snapshot(st, snapshot, id);
+	ret = store_event(st, "case_action", id, uid, "insert", NULL, snap,
+	    err);
+	free(snap);
+	return ret;
 }
 
 enum ph_status

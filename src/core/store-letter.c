@@ -816,7 +816,7 @@ ph_store_letter_list(struct ph_store *st, const struct ph_letter_filter *f,
 		ph_buf_adds(&sql, " AND l.due < ?5");
 	if (f->overdue)
 		ph_buf_adds(&sql, " AND l.due < ?6 AND l.status IN"
-		    " ('awaiting-reply', 'extended', 'reminded', 'disagreed')");
+		    " ('awaiting-reply', 'extended', 'reminded')");
 	/* Register order: a year's book, incoming then outgoing, in the
 	 * order the letters were entered (số đến follows it). */
 	ph_buf_adds(&sql, " ORDER BY l.reg_year, l.direction, l.id");

@@ -221,7 +221,7 @@ ph() {
 
 # open_cases DB: the open cases "due" walks.
 open_cases() {
-	"$PHOIHOP" --db "$1" --lang en due --format tsv --within 100000 |
+	"$PHOIHOP" --db "$1" --lang en due --format tsv --within 366 |
 	    tail -n +2 | cut -f 2 | sort -u | wc -l | tr -d ' '
 }
 

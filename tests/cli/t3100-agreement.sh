@@ -59,6 +59,28 @@ like "$(ph obligation list --year 2026 --all --format tsv)" "$(printf '\t%s' "$L
 run obligation fulfil "$OB" --letter 9999
 is "$rc" 1 "t3100.23 fulfilling with an unknown letter is an error"
 
+run obligation unfulfil "$OB"
+is "$rc" 0 "t3100.25 obligation unfulfil exits 0"
+like "$(ph obligation list --year 2026 --format tsv | cut -f 1)" "$OB" \
+    "t3100.26 ... and the obligation is open again"
+
+# Supersession does not depend on the order files are loaded in.
+rm -f "$DB" "$DB-wal" "$DB-shm"
+ph init --no-agreements >/dev/null 2>&1
+ph agreement load "$PH_SRCDIR/data/agreements/002-409-QD-TU.txt" \
+    "$PH_SRCDIR/data/agreements/001-888-QD-TU.txt" >/dev/null 2>&1
+unlike "$(ph obligation list --year 2026 --format tsv | cut -f 2)" "888-QĐ/TU" \
+    "t3100.27 888-QĐ/TU loaded after 409-QĐ/TU, which replaces it, owes nothing"
+printf 'number: 7-QĐ/ĐU\ntitle: Thử\n' >ok.txt
+run agreement load ok.txt bad.txt
+is "$rc" 1 "t3100.28 loading a good and a bad file fails"
+unlike "$err" "loaded" "t3100.29 ... and says nothing was loaded"
+run agreement show 7-QĐ/ĐU
+is "$rc" 1 "t3100.30 ... and loads neither"
+run agreement show -QĐ/ĐU
+is "$rc" 2 "t3100.31 a number starting with - needs --"
+like "$err" "--" "t3100.32 ... and the message says so"
+
 rm -f "$DB" "$DB-wal" "$DB-shm"
 ph init --no-agreements >/dev/null 2>&1
 is "$(ph agreement list --format tsv | wc -l | tr -d ' ')" 1 \

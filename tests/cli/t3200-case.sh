@@ -164,6 +164,24 @@ is "$rc" 1 "t3200.66 no direction on a case awaiting its reply"
 run case extend "$N1" --to 30/12/2026 --reason 'x'
 is "$rc" 1 "t3200.67 a letter that is not a case has no transitions"
 is "$(dbsum)" "$SUM" "t3200.68 the refused transitions changed nothing"
+# ---- a linked reply must answer the request
+R5=$(ph letter add --direction in --date 16/11/2026 --received 16/11/2026 \
+    --from "$CA" --reply-required --subject 'V/v góp ý' 2>/dev/null)
+run case reply "$R5" --letter "$N1"
+is "$rc" 1 "t3200.69 an incoming letter cannot answer an incoming request"
+like "$err" "same way" "t3200.70 ... and the message says why"
+OLD=$(ph letter add --direction out --date 10/11/2026 --to "$CA" \
+    --subject 'V/v khác' 2>/dev/null)
+run case reply "$R5" --letter "$OLD"
+is "$rc" 1 "t3200.71 a letter older than the request cannot answer it"
+if [ "$have_py" -eq 1 ]; then
+	n=$("$PY" -c 'import sqlite3, sys
+c = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
+print(c.execute("SELECT count(*) FROM events WHERE entity = ? AND json_extract(after, \"$.letter_id\") = ?", ("case_action", int(sys.argv[2]))).fetchone()[0])' "$DB" "$R4")
+	is "$n" 8 "t3200.72 the 8 actions on the case (extend, disagree, escalate x3, interim, direct, resolve) are in the event log"
+else
+	skip "t3200.72 case actions in the event log" "python3 not installed"
+fi
 run case escalate abc
 is "$rc" 1 "t3200.58 a letter id that is no id: exit 1"
 run case frobnicate 1

@@ -27,6 +27,8 @@ G=$(add --direction in --date 12/11/2026 --received 12/11/2026 --from "$CA" \
 H=$(add --direction in --date 12/11/2026 --from "$CA" --subject 'Thông báo lịch họp')
 I=$(add --direction in --date 10/11/2026 --received 10/11/2026 --from "$CA" \
     --reply-required --due 12/11/2026 --subject 'V/v đã trả lời')
+J=$(add --direction out --date 05/11/2026 --to "$CA" --agreement "$AG" \
+    --reply-required --subject 'V/v đề nghị báo cáo tình hình đảng viên')
 ph case disagree "$F" --reason 'Chưa thống nhất' >/dev/null 2>&1
 ph case escalate "$F" >/dev/null 2>&1
 ph case disagree "$G" --reason 'Chưa thống nhất hình thức' >/dev/null 2>&1
@@ -41,12 +43,13 @@ rows () { printf '%s\n' "$out" | awk -F '\t' -v s="$1" '$1 == s { printf "%s:%s 
 ids_in () { printf '%s\n' "$out" | awk -F '\t' -v s="$1" '$1 == s { printf "%s ", $2 }'; }
 is "$(rows overdue-ours)" "$A:-4 " \
     "t3300.3 overdue, ours: A (due Mon 16/11), 4 working days late"
-is "$(rows overdue-theirs)" "$B:-1 " "t3300.4 overdue, theirs: B (due 19/11), 1 day"
+is "$(rows overdue-theirs)" "$J:-6 $B:-1 " \
+    "t3300.4 overdue, theirs: J (sent Thu 05/11, due Thu 12/11), 6 days; B (due 19/11), 1 day"
 is "$(rows due-today)" "$C:0 " "t3300.5 due today: C"
 is "$(rows due-soon)" "$D:2 " "t3300.6 due soon (3 working days): D, 2 days left"
 is "$(ids_in awaiting-direction)" "$F " "t3300.7 awaiting direction: F (escalated)"
-is "$(ids_in suggest-escalation)" "$A $G " \
-    "t3300.8 suggested escalations: A (past the 2-day grace) and G (disagreed)"
+is "$(ids_in suggest-escalation)" "$J $G " \
+    "t3300.8 suggested escalations: J (their reply 6 days late, past the 2-day grace) and G (disagreed); not A, ours to answer"
 unlike "$out" "$(printf '\t%s\t' "$H")" "t3300.9 a letter that needs no reply is not listed"
 ob=$(printf '%s\n' "$out" | awk -F '\t' '$1 == "obligation" { print $6 }')
 like "$ob" "2026-12-18" \
@@ -64,7 +67,7 @@ is "$rc" 1 "t3300.15 an impossible --on date: exit 1"
 like "$err" "31/11/2026" "t3300.16 ... naming it"
 
 run due --brief
-is "$out" "2 letters overdue, 1 due today, 1 awaiting direction" \
+is "$out" "3 letters overdue, 1 due today, 1 awaiting direction" \
     "t3300.17 --brief: one line for a login message"
 out=$(phv due --brief 2>&1)
 like "$out" "quá hạn" "t3300.18 --brief in Vietnamese"
