@@ -73,26 +73,47 @@ next_cp(const char *s, size_t len, size_t *i)
 	return cp;
 }
 
-void
-cli_put_safe(FILE *f, const char *s, int keep_nl)
+/* Write S through ESCAPE, which returns the replacement of a code point
+ * or NULL to keep it; runs of kept bytes go out in one fwrite(), as most
+ * text has nothing to escape. */
+static void
+put_escaped(FILE *f, const char *s,
+    const char *(*escape)(int32_t, char *, size_t, int), int flag)
 {
-	size_t		 len = strlen(s), i = 0, at;
+	size_t		 len = strlen(s), i = 0, at, run = 0;
 	int32_t		 cp;
 	char		 buf[16];
 	const char	*esc;
 
 	while (i < len) {
 		at = i;
-		cp = next_cp(s, len, &i);
-		if (keep_nl && (cp == '\n' || cp == '\t')) {
-			fputc(cp, f);
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F &&
+		    s[i] != '\\') {
+			i++;	/* plain ASCII: the common case */
 			continue;
 		}
-		if ((esc = ctl_escape(cp, buf, sizeof buf)) != NULL)
-			fputs(esc, f);
-		else
-			fwrite(s + at, 1, i - at, f);
+		cp = next_cp(s, len, &i);
+		if ((esc = escape(cp, buf, sizeof buf, flag)) == NULL)
+			continue;
+		fwrite(s + run, 1, at - run, f);
+		fputs(esc, f);
+		run = i;
 	}
+	fwrite(s + run, 1, len - run, f);
+}
+
+static const char *
+safe_escape(int32_t cp, char *buf, size_t len, int keep_nl)
+{
+	if (keep_nl && (cp == '\n' || cp == '\t'))
+		return NULL;
+	return ctl_escape(cp, buf, len);
+}
+
+void
+cli_put_safe(FILE *f, const char *s, int keep_nl)
+{
+	put_escaped(f, s, safe_escape, keep_nl);
 }
 
 void
@@ -161,30 +182,27 @@ cli_put_json_string(FILE *f, const char *s)
 	fputc('"', f);
 }
 
+static const char *
+tsv_escape(int32_t cp, char *buf, size_t len, int unused)
+{
+	switch (cp) {
+	case '\t':
+		return "\\t";
+	case '\n':
+		return "\\n";
+	case '\r':
+		return "\\r";
+	case '\\':
+		return "\\\\";
+	default:
+		return ctl_escape(cp, buf, len);
+	}
+}
+
 void
 cli_put_tsv(FILE *f, const char *s)
 {
-	size_t		 len = strlen(s), i = 0, at;
-	int32_t		 cp;
-	char		 buf[16];
-	const char	*esc;
-
-	while (i < len) {
-		at = i;
-		cp = next_cp(s, len, &i);
-		if (cp == '\t')
-			fputs("\\t", f);
-		else if (cp == '\n')
-			fputs("\\n", f);
-		else if (cp == '\r')
-			fputs("\\r", f);
-		else if (cp == '\\')
-			fputs("\\\\", f);
-		else if ((esc = ctl_escape(cp, buf, sizeof buf)) != NULL)
-			fputs(esc, f);
-		else
-			fwrite(s + at, 1, i - at, f);
-	}
+	put_escaped(f, s, tsv_escape, 0);
 }
 
 void

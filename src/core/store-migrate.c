@@ -226,7 +226,8 @@ static const char migration_2[] =
 "ALTER TABLE letters ADD COLUMN replied_on TEXT;"
 /* The open cases, for the morning list: small however large the book. */
 "CREATE INDEX letters_open ON letters(due) WHERE status IN"
-"  ('awaiting-reply', 'extended', 'reminded', 'disagreed', 'escalated');";
+"  ('awaiting-reply', 'extended', 'reminded', 'disagreed', 'escalated',"
+"  'directed');";
 
 static const char *const migrations[] = {
 	migration_1,
