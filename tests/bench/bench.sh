@@ -39,6 +39,7 @@ done
 PHOIHOP=$BUILDDIR/src/phoihop
 GEN=$BUILDDIR/tests/bench/gen-letters
 CLOCK=$BUILDDIR/tests/bench/bench-clock
+DUE=$BUILDDIR/tests/bench/bench-due
 # Open cases in the main registers (a clerk has hundreds, not thousands:
 # older requests were answered), and in the 1M variant for "due".
 OPEN=1000
@@ -48,7 +49,7 @@ YEARS=2016-2026
 YEAR=2021		# the middle of $YEARS
 RUNS=5
 
-for f in "$PHOIHOP" "$GEN" "$CLOCK"; do
+for f in "$PHOIHOP" "$GEN" "$CLOCK" "$DUE"; do
 	if [ ! -x "$f" ]; then
 		echo "bench.sh: $f is not built (make bench builds it)" >&2
 		exit 1
@@ -219,6 +220,11 @@ ph() {
 	"$PHOIHOP" --db "$DB" --lang en "$@"
 }
 
+# in_process DB: ph_flow_due() itself, database open, median ms.
+in_process() {
+	"$DUE" "$1" 7 | sed -n 's/^\([0-9.]*\) ms.*/\1/p'
+}
+
 # open_cases DB: the open cases "due" walks.
 open_cases() {
 	"$PHOIHOP" --db "$1" --lang en due --format tsv --within 366 |
@@ -229,7 +235,7 @@ open_cases() {
 figures() {
 	DB=$1
 	F_RATE=n/a F_LIST=n/a F_FIRST=n/a F_SHOW=n/a F_SIZE=n/a F_RSS=n/a
-	F_ROWS=n/a F_DUE=n/a F_OPEN=n/a
+	F_ROWS=n/a F_DUE=n/a F_OPEN=n/a F_DUEIN=n/a
 	[ -s "$DB" ] && [ -s "$2" ] || return 0
 	F_RATE=$(gen_rate "$2")
 	checkpoint "$DB"
@@ -242,6 +248,7 @@ figures() {
 	F_SHOW=$(time_ms ph letter show $(( $3 / 2 )))
 	F_OPEN=$(open_cases "$DB")
 	F_DUE=$(time_ms ph due --format tsv)
+	F_DUEIN=$(in_process "$DB")
 	F_RSS=$(peak_rss "$PHOIHOP" --db "$DB" --lang en letter list \
 	    --year $YEAR --format tsv)
 }
@@ -249,14 +256,14 @@ figures() {
 echo "== timing (median of $RUNS runs each)"
 figures "$DB100K" "$OUT/gen-100k.log" 100000
 R100=$F_RATE L100=$F_LIST S100=$F_FIRST H100=$F_SHOW Z100=$F_SIZE
-M100=$F_RSS N100=$F_ROWS D100=$F_DUE O100=$F_OPEN
+M100=$F_RSS N100=$F_ROWS D100=$F_DUE O100=$F_OPEN I100=$F_DUEIN
 figures "$DB1M" "$OUT/gen-1m.log" 1000000
 R1M=$F_RATE L1M=$F_LIST S1M=$F_FIRST H1M=$F_SHOW Z1M=$F_SIZE M1M=$F_RSS
-N1M=$F_ROWS D1M=$F_DUE O1M=$F_OPEN
+N1M=$F_ROWS D1M=$F_DUE O1M=$F_OPEN I1M=$F_DUEIN
 
 # "due" on a 1M register with many more open cases.
 DB1MO=$OUT/letters-1m-open.db
-D1MO=n/a O1MO=n/a
+D1MO=n/a O1MO=n/a I1MO=n/a
 if [ -s "$DB1M" ]; then
 	if [ "$REUSE" = 1 ] && [ -s "$DB1MO" ]; then
 		echo "== reusing $DB1MO"
@@ -267,6 +274,7 @@ if [ -s "$DB1M" ]; then
 	DB=$DB1MO
 	O1MO=$(open_cases "$DB1MO")
 	D1MO=$(time_ms ph due --format tsv)
+	I1MO=$(in_process "$DB1MO")
 fi
 
 # The floor under every timing above: starting the program at all.
@@ -304,6 +312,8 @@ T1M=n/a
 	echo "| peak RSS of letter list --year, /usr/bin/time -v (KiB) | $M100 | $M1M |"
 	echo "| due --format tsv, ms (registers with $O100 and $O1M open cases) | $D100 | $D1M |"
 	echo "| due --format tsv, ms (1M letters, $O1MO open cases) | | $D1MO |"
+	echo "| ph_flow_due() in-process, database open, median of 7, ms ($O100 / $O1M open) | $I100 | $I1M |"
+	echo "| ph_flow_due() in-process, 1M letters, $O1MO open cases, ms | | $I1MO |"
 	echo "| calendar add-workdays, 1M calls (bench-clock): s, calls/s | | $CLKSECS s, $CLKRATE/s |"
 } >"$OUT/figures.md"
 echo
