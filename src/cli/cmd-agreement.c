@@ -13,6 +13,7 @@
 #include "intl.h"
 
 static int cmd_agreement(struct cli_ctx *, int, char **);
+static int seen_format;	/* this run's --format, for "load" to refuse */
 
 const struct cli_cmd cmd_agreement_entry = {
 	"agreement",
@@ -28,6 +29,7 @@ const struct cli_cmd cmd_agreement_entry = {
 static int
 fmt_opt(int c, const char *v, void *arg)
 {
+	seen_format = 1;
 	if (cli_format_parse(v, arg) != 0)
 		return cli_value_error(
 		    _("unknown format \"%s\" (table, tsv or json)"), v);
@@ -233,6 +235,9 @@ cmd_agreement(struct cli_ctx *ctx, int argc, char **argv)
 	    opts, fmt_opt, &fmt, &rc)) < 0)
 		return rc;
 	npos = argc - 1 - first;
+	if (seen_format && strcmp(sub, "load") == 0)
+		return cli_usage_error(&cmd_agreement_entry,
+		    _("--%s does not go with \"agreement %s\""), "format", sub);
 	if ((strcmp(sub, "list") == 0 && npos != 0) ||
 	    (strcmp(sub, "show") == 0 && npos != 1) ||
 	    (strcmp(sub, "load") == 0 && npos < 1))

@@ -41,6 +41,7 @@ static const char *const weekdays[] = { N_("Sunday"), N_("Monday"),
 struct cal_args {
 	enum cli_format	fmt;
 	int		leap;
+	int		seen_format;
 };
 
 static int
@@ -49,6 +50,7 @@ cal_opt(int c, const char *v, void *arg)
 	struct cal_args	*a = arg;
 
 	if (c == 'f') {
+		a->seen_format = 1;
 		if (cli_format_parse(v, &a->fmt) != 0)
 			return cli_value_error(
 			    _("unknown format \"%s\" (table, tsv or json)"), v);
@@ -241,7 +243,7 @@ cmd_calendar(struct cli_ctx *ctx, int argc, char **argv)
 		{ "workdays", 2 }, { "is-workday", 1 }, { "holidays", 1 },
 		{ "month", 1 },
 	};
-	struct cal_args		 a = { CLI_FMT_TABLE, 0 };
+	struct cal_args		 a = { CLI_FMT_TABLE, 0, 0 };
 	struct ph_calendar	*cal;
 	struct ph_error		 err;
 	struct ph_date		 d1, d2, out;
@@ -269,6 +271,13 @@ cmd_calendar(struct cli_ctx *ctx, int argc, char **argv)
 		    _("\"calendar %s\" takes %d argument(s)"), sub,
 		    subs[i].nargs);
 	pos = argv + 1 + first;
+	if (a.leap && strcmp(sub, "solar") != 0)
+		return cli_usage_error(&cmd_calendar_entry,
+		    _("--%s does not go with \"calendar %s\""), "leap", sub);
+	if (a.seen_format && (strcmp(sub, "month") == 0 ||
+	    strcmp(sub, "workdays") == 0))
+		return cli_usage_error(&cmd_calendar_entry,
+		    _("--%s does not go with \"calendar %s\""), "format", sub);
 	if (strcmp(sub, "lunar") == 0)
 		return do_lunar(&a, pos[0]);
 	if (strcmp(sub, "solar") == 0)

@@ -41,6 +41,7 @@ struct case_args {
 	struct ph_date	 date, received, to;
 	const char	*number, *subject, *reason, *instruction, *by, *note;
 	int		 interim, seen_to;
+	unsigned	 seen;		/* bit (option - O_LETTER) */
 };
 
 static int
@@ -49,6 +50,7 @@ case_opt(int c, const char *v, void *arg)
 	struct case_args	*a = arg;
 	struct ph_error		 err;
 
+	a->seen |= 1u << (c - O_LETTER);
 	switch (c) {
 	case O_LETTER:
 		if (cli_parse_long(v, 1, 0x7fffffffL, &a->letter,
@@ -197,6 +199,32 @@ cmd_case(struct cli_ctx *ctx, int argc, char **argv)
 	if ((first = cli_getopt(&cmd_case_entry, argc - 1, argv + 1, opts,
 	    case_opt, &a, &rc)) < 0)
 		return rc;
+	/* A flag another subcommand takes is a usage error here, not
+	 * silently ignored. */
+	{
+		static const unsigned allowed[] = {
+			0,						/* show */
+			1u << (O_LETTER - O_LETTER) | 1u << (O_DATE - O_LETTER) |
+			    1u << (O_RECEIVED - O_LETTER) |
+			    1u << (O_NUMBER - O_LETTER) |
+			    1u << (O_SUBJECT - O_LETTER),		/* reply */
+			1u << (O_TO - O_LETTER) | 1u << (O_REASON - O_LETTER),
+			0,						/* remind */
+			1u << (O_REASON - O_LETTER),			/* disagree */
+			1u << (O_REASON - O_LETTER),			/* escalate */
+			1u << (O_INSTRUCTION - O_LETTER) |
+			    1u << (O_BY - O_LETTER) |
+			    1u << (O_INTERIM - O_LETTER),		/* direct */
+			1u << (O_NOTE - O_LETTER),			/* resolve */
+		};
+		const struct option *o;
+		for (o = opts; o->name != NULL; o++)
+			if ((a.seen & (1u << (o->val - O_LETTER))) &&
+			    !(allowed[i] & (1u << (o->val - O_LETTER))))
+				return cli_usage_error(&cmd_case_entry,
+				    _("--%s does not go with \"case %s\""),
+				    o->name, sub);
+	}
 	if (argc - 1 - first != 1)
 		return cli_usage_error(&cmd_case_entry,
 		    _("which letter? give its id"));

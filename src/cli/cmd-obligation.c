@@ -118,6 +118,16 @@ cmd_obligation(struct cli_ctx *ctx, int argc, char **argv)
 	if ((first = cli_getopt(&cmd_obligation_entry, argc - 1, argv + 1,
 	    opts, ob_opt, &a, &rc)) < 0)
 		return rc;
+	if (list && a.letter != 0)
+		return cli_usage_error(&cmd_obligation_entry,
+		    _("--%s does not go with \"obligation %s\""), "letter", sub);
+	if (!list && (a.year != 0 || a.all || a.fmt != CLI_FMT_TABLE))
+		return cli_usage_error(&cmd_obligation_entry,
+		    _("--%s does not go with \"obligation %s\""),
+		    a.year != 0 ? "year" : a.all ? "all" : "format", sub);
+	if (strcmp(sub, "unfulfil") == 0 && a.letter != 0)
+		return cli_usage_error(&cmd_obligation_entry,
+		    _("--%s does not go with \"obligation %s\""), "letter", sub);
 	if (argc - 1 - first != (list ? 0 : 1))
 		return cli_usage_error(&cmd_obligation_entry,
 		    _("wrong number of arguments"));

@@ -55,6 +55,8 @@ unlike "$hol" "2026-11-24" "t3000.26 24/11 is off only when switched on"
 is "$(printf '%s\n' "$hol" | tail -n +2 | cut -f 1 | sort -c && echo sorted)" \
     sorted "t3000.27 the days off are in date order"
 
+out=$(cal month 2026-02 --leap); rc=$?
+is "$rc" 2 "t3000.32 --leap goes with solar only: a usage error elsewhere"
 m=$(cal month 2026-02)
 like "$m" "Month 02/2026" "t3000.28 the month grid has its title"
 like "$m" "17 1/1" "t3000.29 17/02 shows lunar 1/1"

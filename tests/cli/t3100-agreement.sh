@@ -59,6 +59,8 @@ like "$(ph obligation list --year 2026 --all --format tsv)" "$(printf '\t%s' "$L
 run obligation fulfil "$OB" --letter 9999
 is "$rc" 1 "t3100.23 fulfilling with an unknown letter is an error"
 
+run obligation list --letter "$L"
+is "$rc" 2 "t3100.33 --letter does not go with obligation list"
 run obligation unfulfil "$OB"
 is "$rc" 0 "t3100.25 obligation unfulfil exits 0"
 like "$(ph obligation list --year 2026 --format tsv | cut -f 1)" "$OB" \

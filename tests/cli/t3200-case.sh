@@ -184,6 +184,9 @@ else
 fi
 run case escalate abc
 is "$rc" 1 "t3200.58 a letter id that is no id: exit 1"
+run case remind "$O2" --note 'x'
+is "$rc" 2 "t3200.73 a flag of another subcommand (--note on remind) is a usage error"
+like "$err" "--note" "t3200.74 ... naming it"
 run case frobnicate 1
 is "$rc" 2 "t3200.59 an unknown subcommand: exit 2"
 done_testing
