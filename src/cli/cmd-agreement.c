@@ -13,7 +13,11 @@
 #include "intl.h"
 
 static int cmd_agreement(struct cli_ctx *, int, char **);
-static int seen_format;	/* this run's --format, for "load" to refuse */
+
+struct ag_args {
+	enum cli_format	fmt;
+	int		seen_format;	/* "load" refuses it */
+};
 
 const struct cli_cmd cmd_agreement_entry = {
 	"agreement",
@@ -29,8 +33,10 @@ const struct cli_cmd cmd_agreement_entry = {
 static int
 fmt_opt(int c, const char *v, void *arg)
 {
-	seen_format = 1;
-	if (cli_format_parse(v, arg) != 0)
+	struct ag_args	*a = arg;
+
+	a->seen_format = 1;
+	if (cli_format_parse(v, &a->fmt) != 0)
 		return cli_value_error(
 		    _("unknown format \"%s\" (table, tsv or json)"), v);
 	return CLI_OK;
@@ -215,7 +221,8 @@ cmd_agreement(struct cli_ctx *ctx, int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 }
 	};
-	enum cli_format		 fmt = CLI_FMT_TABLE;
+	struct ag_args		 a = { CLI_FMT_TABLE, 0 };
+	enum cli_format		 fmt;
 	struct ph_store		*st = NULL;
 	struct ph_error		 err;
 	struct cli_out		 o;
@@ -232,10 +239,11 @@ cmd_agreement(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error(&cmd_agreement_entry,
 		    _("unknown subcommand \"%s\""), sub);
 	if ((first = cli_getopt(&cmd_agreement_entry, argc - 1, argv + 1,
-	    opts, fmt_opt, &fmt, &rc)) < 0)
+	    opts, fmt_opt, &a, &rc)) < 0)
 		return rc;
+	fmt = a.fmt;
 	npos = argc - 1 - first;
-	if (seen_format && strcmp(sub, "load") == 0)
+	if (a.seen_format && strcmp(sub, "load") == 0)
 		return cli_usage_error(&cmd_agreement_entry,
 		    _("--%s does not go with \"agreement %s\""), "format", sub);
 	if ((strcmp(sub, "list") == 0 && npos != 0) ||
