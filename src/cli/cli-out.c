@@ -31,6 +31,15 @@ cli_format_parse(const char *s, enum cli_format *out)
 }
 
 int
+cli_format_arg(const char *s, enum cli_format *out)
+{
+	if (cli_format_parse(s, out) != 0)
+		return cli_value_error(
+		    _("unknown format \"%s\" (table, tsv or json)"), s);
+	return CLI_OK;
+}
+
+int
 cli_terminal_width(void)
 {
 	struct winsize	 ws;

@@ -118,6 +118,9 @@ struct cli_out {
 };
 
 int	cli_format_parse(const char *s, enum cli_format *out);
+/* The same for a --format value: CLI_OK, or CLI_ERROR after saying which
+ * value is no format. */
+int	cli_format_arg(const char *s, enum cli_format *out);
 void	cli_out_begin(struct cli_out *o, FILE *f, enum cli_format fmt,
 	    const struct cli_col *cols, int ncols);
 /* VALUES has NCOLS entries; NULL is null. */

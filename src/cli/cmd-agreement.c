@@ -36,10 +36,7 @@ fmt_opt(int c, const char *v, void *arg)
 	struct ag_args	*a = arg;
 
 	a->seen_format = 1;
-	if (cli_format_parse(v, &a->fmt) != 0)
-		return cli_value_error(
-		    _("unknown format \"%s\" (table, tsv or json)"), v);
-	return CLI_OK;
+	return cli_format_arg(v, &a->fmt);
 }
 
 static const struct cli_col list_cols[] = {

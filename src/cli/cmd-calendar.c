@@ -51,9 +51,8 @@ cal_opt(int c, const char *v, void *arg)
 
 	if (c == 'f') {
 		a->seen_format = 1;
-		if (cli_format_parse(v, &a->fmt) != 0)
-			return cli_value_error(
-			    _("unknown format \"%s\" (table, tsv or json)"), v);
+		if (cli_format_arg(v, &a->fmt) != CLI_OK)
+			return CLI_ERROR;
 	} else if (c == 'l')
 		a->leap = 1;
 	return CLI_OK;

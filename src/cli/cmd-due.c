@@ -61,9 +61,8 @@ due_opt(int c, const char *v, void *arg)
 			return CLI_ERROR;
 		break;
 	case 'f':
-		if (cli_format_parse(v, &a->fmt) != 0)
-			return cli_value_error(
-			    _("unknown format \"%s\" (table, tsv or json)"), v);
+		if (cli_format_arg(v, &a->fmt) != CLI_OK)
+			return CLI_ERROR;
 		break;
 	case 'b':
 		a->brief = 1;

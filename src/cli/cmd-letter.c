@@ -377,10 +377,8 @@ parse_args(struct letter_args *a, int argc, char **argv)
 				    _("not a positive number: \"%s\""), optarg);
 			break;
 		case OPT_FORMAT:
-			if (cli_format_parse(optarg, &a->fmt) != 0)
-				return cli_value_error(
-				    _("unknown format \"%s\" (table, tsv or json)"),
-				    optarg);
+			if (cli_format_arg(optarg, &a->fmt) != CLI_OK)
+				return CLI_ERROR;
 			break;
 		case OPT_OUTPUT: a->output = optarg; break;
 		}

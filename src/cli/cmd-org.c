@@ -143,11 +143,9 @@ cmd_org(struct cli_ctx *ctx, int argc, char **argv)
 		case 'S': ph_letter_set(&o.superior, optarg); break;
 		case 'C': ph_letter_set(&o.contact, optarg); break;
 		case 'f':
-			if (cli_format_parse(optarg, &fmt) != 0) {
+			if (cli_format_arg(optarg, &fmt) != CLI_OK) {
 				ph_org_release(&o);
-				return cli_value_error(
-				    _("unknown format \"%s\" (table, tsv or json)"),
-				    optarg);
+				return CLI_ERROR;
 			}
 			break;
 		case ':':
