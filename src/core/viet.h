@@ -1,6 +1,8 @@
 /*
- * viet.h -- Vietnamese text: UTF-8 decoding and validation, NFC
- * composition of the Vietnamese letters, case mapping, display width.
+ * viet.h -- Vietnamese text: UTF-8 decoding and validation, NFC and NFD
+ * of the Vietnamese letters, case mapping, display width, folding for
+ * search, syllables and tone placement, and the Telex/VNI input engines.
+ * Legacy encodings are in viet-legacy.h, abbreviations in viet-abbrev.h.
  *
  * No SQLite, no terminal.  Strings in and out are UTF-8; functions that
  * return a new string give it to the caller, who frees it.
@@ -39,5 +41,91 @@ char	*ph_viet_upper(const char *s);
 /* A key for matching names typed by hand: NFC, lower case, white space
  * runs collapsed to one space, ends trimmed. */
 char	*ph_viet_name_key(const char *s);
+
+/* ---- viet-norm.c: NFD */
+/* Full decomposition of every precomposed Vietnamese letter into base
+ * letter + marks (canonical order); other text copied unchanged.  S must
+ * be valid UTF-8. */
+char	*ph_viet_nfd(const char *s);
+
+/* ---- viet-fold.c: folding for search */
+/* Fold one code point: lower case, vowel and tone marks removed, đ/Đ ->
+ * d.  A combining mark folds to 0 (drop it).  Code points that are not
+ * Latin letters with Vietnamese marks are only lower-cased. */
+uint32_t ph_viet_fold_cp(uint32_t cp);
+/* Fold a whole string (valid UTF-8); caller frees. */
+char	*ph_viet_fold(const char *s);
+/* 1 if S[0..LEN) has any mark that folding would remove (tone, vowel
+ * mark, đ), 0 if it is plain; "a query without diacritics". */
+int	ph_viet_has_marks(const char *s, size_t len);
+/* 1 for a code point that is part of a word: letters (any script),
+ * digits, and the combining marks Vietnamese uses. */
+int	ph_viet_is_word_cp(uint32_t cp);
+
+/* ---- viet-tone.c: syllables and tone placement */
+enum ph_tone {
+	PH_TONE_NONE = 0,	/* thanh ngang */
+	PH_TONE_ACUTE,		/* sắc  U+0301 */
+	PH_TONE_GRAVE,		/* huyền U+0300 */
+	PH_TONE_HOOK,		/* hỏi  U+0309 */
+	PH_TONE_TILDE,		/* ngã  U+0303 */
+	PH_TONE_DOT		/* nặng U+0323 */
+};
+/* Where the tone of an open syllable with "oa", "oe", "uy" goes: the old
+ * style puts it on the first vowel (hòa, thủy, ủy), the new style on the
+ * second (hoà, thuỷ, uỷ).  Every other syllable is written the same in
+ * both styles. */
+enum ph_tone_style {
+	PH_TONE_STYLE_OLD = 0,
+	PH_TONE_STYLE_NEW
+};
+/* A Vietnamese syllable split up; all strings NFC UTF-8 without the tone
+ * mark and in the case they were written.  ONSET includes "gi" and "qu"
+ * when those are onsets (gìn: onset "g", nucleus "i"; già: onset "gi",
+ * nucleus "a"; quý: onset "qu", nucleus "y"). */
+struct ph_syllable {
+	char		onset[8];	/* "", "b", "ngh", "gi", "qu", ... */
+	char		nucleus[16];	/* "a", "oa", "uyê", "ươ", ... */
+	char		coda[8];	/* "", "c", "ch", "m", "n", "ng", "nh", "p", "t", "i", "y", "o", "u" */
+	enum ph_tone	tone;
+};
+/* Parse WORD[0..LEN) (one word, NFC or NFD, any tone placement) as a
+ * syllable.  Returns 1 and fills OUT if it is one, 0 if it is not
+ * Vietnamese (a loan word, an abbreviation, a number). */
+int	ph_viet_syllable_parse(const char *word, size_t len,
+	    struct ph_syllable *out);
+/* Write SYL back with its tone on the vowel STYLE says, NFC, into OUT
+ * (OUTSZ bytes, NUL-terminated); returns the length or 0 if too small. */
+size_t	ph_viet_syllable_format(const struct ph_syllable *syl,
+	    enum ph_tone_style style, char *out, size_t outsz);
+/* Rewrite every syllable of S (valid UTF-8) in STYLE, NFC; words that are
+ * not syllables are copied unchanged (NFC).  Caller frees. */
+char	*ph_viet_tone_restyle(const char *s, enum ph_tone_style style);
+/* The key under which two words are "the same with the same marks":
+ * NFC, lower case, tones in the new style.  "Hòa", "hoà" and "HOÀ" share a
+ * key; "hoa" and "hóa" do not.  Caller frees. */
+char	*ph_viet_exact_key(const char *s);
+/* "old"/"cu"/"cũ" and "new"/"moi"/"mới" (case and marks ignored) -> style;
+ * returns 0 on an unknown name. */
+int	ph_viet_tone_style_parse(const char *name, enum ph_tone_style *out);
+const char *ph_viet_tone_style_name(enum ph_tone_style style);
+
+/* ---- viet-input.c: Telex and VNI typing, as Unikey does it */
+enum ph_input_method {
+	PH_INPUT_TELEX = 0,
+	PH_INPUT_VNI
+};
+/* The word produced by typing the keys KEYS[0..N) (ASCII, one word: no
+ * spaces) in METHOD, tones placed in STYLE.  Pure: the caller keeps the
+ * keys of the word being typed and calls this after every key.  Caller
+ * frees. */
+char	*ph_viet_input_word(enum ph_input_method method,
+	    enum ph_tone_style style, const char *keys, size_t n);
+/* A whole line of keys: each run of letters and digits is a word typed
+ * with ph_viet_input_word(), everything else is copied.  Caller frees. */
+char	*ph_viet_input_text(enum ph_input_method method,
+	    enum ph_tone_style style, const char *keys);
+/* "telex"/"vni" -> method; 0 on an unknown name. */
+int	ph_viet_input_method_parse(const char *name, enum ph_input_method *out);
 
 #endif
