@@ -41,6 +41,8 @@ extern const struct cli_cmd cmd_calendar_entry;
 extern const struct cli_cmd cmd_case_entry;
 extern const struct cli_cmd cmd_due_entry;
 extern const struct cli_cmd cmd_obligation_entry;
+extern const struct cli_cmd cmd_search_entry;
+extern const struct cli_cmd cmd_text_entry;
 
 /* Run ARGV[0] with its arguments; prints usage for unknown commands. */
 int	cli_run(struct cli_ctx *ctx, int argc, char **argv);

@@ -17,6 +17,7 @@
 
 #include "cli.h"
 #include "intl.h"
+#include "viet-legacy.h"
 
 static int cmd_letter(struct cli_ctx *, int, char **);
 
@@ -26,6 +27,7 @@ const struct cli_cmd cmd_letter_entry = {
 	N_("Usage: phoihop letter add --direction in|out [--number TEXT] --date DATE\n"
 	   "           [--received DATE] --from ORG --to ORG[;ORG...] --subject TEXT\n"
 	   "           [--type CODE] [--body-file FILE|-] [--signer TEXT]\n"
+	   "           [--encoding auto|utf-8|tcvn3|vni|viqr|cp1258]\n"
 	   "           [--classification none|mat|toi-mat|tuyet-mat]\n"
 	   "           [--urgency none|khan|thuong-khan|hoa-toc] [--agreement NUMBER]\n"
 	   "           [--reply-required] [--due DATE] [--in-reply-to ID]\n"
@@ -195,7 +197,7 @@ enum {
 	OPT_CLASS, OPT_URGENCY, OPT_AGREEMENT, OPT_REPLY_REQUIRED,
 	OPT_NO_REPLY_REQUIRED, OPT_DUE, OPT_IN_REPLY_TO, OPT_HANDLER,
 	OPT_NOTE, OPT_ATTACH, OPT_STATUS, OPT_YEAR, OPT_DUE_BEFORE,
-	OPT_LIMIT, OPT_FORMAT, OPT_OUTPUT,
+	OPT_LIMIT, OPT_FORMAT, OPT_ENCODING, OPT_OUTPUT,
 };
 
 static const struct option letter_opts[] = {
@@ -224,6 +226,7 @@ static const struct option letter_opts[] = {
 	{ "due-before", required_argument, NULL, OPT_DUE_BEFORE },
 	{ "limit", required_argument, NULL, OPT_LIMIT },
 	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "encoding", required_argument, NULL, OPT_ENCODING },
 	{ "output", required_argument, NULL, OPT_OUTPUT },
 	{ NULL, 0, NULL, 0 }
 };
@@ -236,6 +239,7 @@ struct letter_args {
 	struct ph_date	 date, received, due, due_before;
 	const char	*number, *from, *subject, *type, *body_file;
 	const char	*signer, *agreement, *handler, *note, *output;
+	enum ph_encoding encoding;
 	struct ph_strv	 to, attach;
 	int64_t		 in_reply_to;
 	long		 year, limit;
@@ -330,6 +334,11 @@ parse_args(struct letter_args *a, int argc, char **argv)
 		case OPT_SUBJECT: a->subject = optarg; break;
 		case OPT_TYPE: a->type = optarg; break;
 		case OPT_BODY_FILE: a->body_file = optarg; break;
+		case OPT_ENCODING:
+			if (!ph_viet_encoding_parse(optarg, &a->encoding))
+				return cli_value_error(_("unknown encoding \"%s\" (auto, utf-8, tcvn3, vni, viqr or cp1258)"),
+				    optarg);
+			break;
 		case OPT_SIGNER: a->signer = optarg; break;
 		case OPT_CLASS:
 			if (ph_keyword_parse(ph_class_words,
@@ -421,7 +430,7 @@ check_flags(const struct letter_args *a, const int *allowed)
 	OPT_NUMBER, OPT_DATE, OPT_RECEIVED, OPT_FROM, OPT_TO, OPT_SUBJECT, \
 	OPT_TYPE, OPT_BODY_FILE, OPT_SIGNER, OPT_CLASS, OPT_URGENCY, \
 	OPT_AGREEMENT, OPT_REPLY_REQUIRED, OPT_DUE, OPT_IN_REPLY_TO, \
-	OPT_HANDLER, OPT_NOTE, OPT_ATTACH
+	OPT_HANDLER, OPT_NOTE, OPT_ATTACH, OPT_ENCODING
 
 static const int add_flags[] = { OPT_DIRECTION, EDIT_FLAGS, 0 };
 static const int reply_flags[] = { EDIT_FLAGS, 0 };
@@ -432,6 +441,52 @@ static const int list_flags[] = { OPT_DIRECTION, OPT_YEAR, OPT_STATUS,
 static const int show_flags[] = { OPT_FORMAT, 0 };
 static const int none_flags[] = { 0 };
 static const int attachment_flags[] = { OPT_OUTPUT, 0 };
+
+/*
+ * The body file in the encoding --encoding names (default auto): valid
+ * UTF-8 stays as it is; anything else goes to the legacy decoder that
+ * reads best, and the clerk is told which, since a wrong guess garbles
+ * every accented letter.  *BODY is replaced by the UTF-8 text.
+ */
+/* Below this, a guessed encoding is more likely wrong than right. */
+#define DECODE_MIN_CONFIDENCE	50
+
+static enum ph_status
+decode_body(const struct letter_args *a, char **body, size_t len,
+    struct ph_error *err)
+{
+	enum ph_encoding	 enc = a->encoding;
+	char			*text;
+	enum ph_status		 s;
+	size_t			 bad;
+	int			 conf = 100;
+
+	if (enc == PH_ENC_AUTO) {
+		if (ph_utf8_valid(*body, len, &bad))
+			return PH_OK;
+		enc = ph_viet_detect(*body, len, &conf);
+		/* Broken UTF-8 is not a legacy file: refuse it rather than
+		 * store a guess.  VIQR is plain ASCII, so it cannot be the
+		 * answer for bytes that are not. */
+		if (enc == PH_ENC_UTF8 || enc == PH_ENC_VIQR ||
+		    conf < DECODE_MIN_CONFIDENCE)
+			return ph_error_set(err, PH_ERR_INVALID,
+			    _("the body in %s is not valid UTF-8 (bad byte at offset %zu) and does not read as TCVN3, VNI or CP1258 either; give --encoding"),
+			    a->body_file, bad);
+		cli_info(_("%s is not UTF-8: read as %s (confidence %d%%); give --encoding if that is wrong"),
+		    a->body_file, ph_viet_encoding_name(enc), conf);
+	}
+	if ((s = ph_viet_decode(enc, *body, len, &text, err)) != PH_OK) {
+		/* Name the file: the decoder only knows the bytes. */
+		char msg[sizeof err->msg];
+		snprintf(msg, sizeof msg, "%s", err->msg);
+		return ph_error_set(err, s, _("the body in %s: %s"),
+		    a->body_file, msg);
+	}
+	free(*body);
+	*body = text;
+	return PH_OK;
+}
 
 /* Apply the flags that were given to L. */
 static int
@@ -483,6 +538,8 @@ apply_args(const struct letter_args *a, struct ph_letter *l)
 			free(body);
 			return cli_fail(&err);
 		}
+		if ((s = decode_body(a, &body, len, &err)) != PH_OK)
+			return cli_fail(&err);
 		free(l->body);
 		l->body = body;
 	}
@@ -1019,6 +1076,11 @@ cmd_letter(struct cli_ctx *ctx, int argc, char **argv)
 	if ((rc = parse_args(&a, argc - 1, argv + 1)) != CLI_OK ||
 	    (rc = check_flags(&a, subs[i].flags)) != CLI_OK)
 		goto out;
+	if (SEEN(&a, OPT_ENCODING) && !SEEN(&a, OPT_BODY_FILE)) {
+		rc = cli_usage_error(&cmd_letter_entry,
+		    _("--encoding says how the --body-file is written: give the file too"));
+		goto out;
+	}
 	if (a.npos > subs[i].npos) {
 		rc = cli_usage_error(&cmd_letter_entry,
 		    _("unexpected argument \"%s\""), a.pos[a.npos - 1]);

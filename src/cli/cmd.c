@@ -19,11 +19,13 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_init_entry,
 	&cmd_org_entry,
 	&cmd_letter_entry,
+	&cmd_search_entry,
 	&cmd_case_entry,
 	&cmd_due_entry,
 	&cmd_agreement_entry,
 	&cmd_obligation_entry,
 	&cmd_calendar_entry,
+	&cmd_text_entry,
 };
 #define NCOMMANDS	(sizeof commands / sizeof commands[0])
 

@@ -526,7 +526,8 @@ ph_store_letter_add(struct ph_store *st, struct ph_letter *l, int64_t *id_out,
 	}
 	id = l->id = sqlite3_last_insert_rowid(st->db);
 	if ((ret = write_recipients(st, id, recips, l->recipients.n, err)) !=
-	    PH_OK || (ret = write_attachments(st, id, l, err)) != PH_OK)
+	    PH_OK || (ret = write_attachments(st, id, l, err)) != PH_OK ||
+	    (ret = store_search_index(st, id, err)) != PH_OK)
 		goto out;
 	snap = letter_snapshot(st, id);
 	ret = store_event(st, "letter", id, l->uid, "insert", NULL, snap, err);
@@ -686,6 +687,9 @@ ph_store_letter_update(struct ph_store *st, struct ph_letter *l,
 		    _("no letter with id %lld"), (long long)l->id);
 		goto out;
 	}
+	/* The index forgets the old text while the row still holds it. */
+	if ((ret = store_search_forget(st, l->id, err)) != PH_OK)
+		goto out;
 	if ((s = store_stmt(st, sql, err)) == NULL) {
 		ret = store_errcode(err);
 		goto out;
@@ -700,7 +704,8 @@ ph_store_letter_update(struct ph_store *st, struct ph_letter *l,
 		goto out;
 	}
 	if ((ret = write_recipients(st, l->id, recips, l->recipients.n, err))
-	    != PH_OK || (ret = write_attachments(st, l->id, l, err)) != PH_OK)
+	    != PH_OK || (ret = write_attachments(st, l->id, l, err)) != PH_OK
+	    || (ret = store_search_index(st, l->id, err)) != PH_OK)
 		goto out;
 	after = letter_snapshot(st, l->id);
 	ret = store_event(st, "letter", l->id, l->uid, "update", before, after,
@@ -736,6 +741,10 @@ ph_store_letter_delete(struct ph_store *st, int64_t id, struct ph_error *err)
 	if (rc != SQLITE_ROW)
 		return store_fail(st, rc, err);
 	before = letter_snapshot(st, id);
+	if ((ret = store_search_forget(st, id, err)) != PH_OK) {
+		free(before);
+		return ret;
+	}
 	if ((s = store_stmt(st, del, err)) == NULL) {
 		free(before);
 		return store_errcode(err);

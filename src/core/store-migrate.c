@@ -229,9 +229,30 @@ static const char migration_2[] =
 "  ('awaiting-reply', 'extended', 'reminded', 'disagreed', 'escalated',"
 "  'directed');";
 
+/*
+ * Version 3: the full-text index (store-search.c).  Its content is the
+ * view letters_text, so no text is stored twice; recipients are joined in
+ * their order on the letter, which must never change between indexing a
+ * letter and forgetting it.  'rebuild' indexes the letters already there.
+ */
+static const char migration_3[] =
+"CREATE VIEW letters_text AS SELECT l.id AS id, l.subject AS subject,"
+"  l.number AS number, o.name AS issuer,"
+"  (SELECT group_concat(name, '; ') FROM"
+"    (SELECT r.name AS name FROM letter_recipients lr"
+"     JOIN organizations r ON r.id = lr.org_id"
+"     WHERE lr.letter_id = l.id ORDER BY lr.position)) AS recipients,"
+"  l.signer AS signer, l.body AS body, l.notes AS notes"
+"  FROM letters l JOIN organizations o ON o.id = l.issuer_id;"
+"CREATE VIRTUAL TABLE letters_fts USING fts5(subject, number, issuer,"
+"  recipients, signer, body, notes, content = 'letters_text',"
+"  content_rowid = 'id', tokenize = 'phoihop');"
+"INSERT INTO letters_fts(letters_fts) VALUES ('rebuild');";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
+	migration_3,
 };
 
 enum ph_status

@@ -241,7 +241,8 @@ ph_store_org_update(struct ph_store *st, int64_t id, struct ph_org *o,
 	sqlite3_stmt		*s;
 	char			*before, *after, *key = NULL, now[32];
 	const char		*uid;
-	int64_t			 sup = -1;
+	int64_t			 sup = -1, *relet = NULL;
+	size_t			 nrelet = 0, k;
 	int			 rc;
 	enum ph_status		 ret;
 	struct ph_org		 cur;
@@ -263,6 +264,17 @@ ph_store_org_update(struct ph_store *st, int64_t id, struct ph_org *o,
 			return ret;
 	}
 	before = org_snapshot(st, id);
+	/* A new name changes the indexed text of the organization's
+	 * letters: the index forgets them under the old name first. */
+	if (o->name != NULL && strcmp(o->name, cur.name) != 0) {
+		if ((ret = store_search_org_letters(st, id, &relet, &nrelet,
+		    err)) != PH_OK)
+			goto out;
+		for (k = 0; k < nrelet; k++)
+			if ((ret = store_search_forget(st, relet[k], err)) !=
+			    PH_OK)
+				goto out;
+	}
 	if ((s = store_stmt(st, sql, err)) == NULL) {
 		ret = store_errcode(err);
 		goto out;
@@ -292,12 +304,16 @@ ph_store_org_update(struct ph_store *st, int64_t id, struct ph_org *o,
 		ret = store_fail(st, rc, err);
 		goto out;
 	}
+	for (k = 0; k < nrelet; k++)
+		if ((ret = store_search_index(st, relet[k], err)) != PH_OK)
+			goto out;
 	after = org_snapshot(st, id);
 	uid = cur.uid;
 	ret = store_event(st, "organization", id, uid, "update", before,
 	    after, err);
 	free(after);
 out:
+	free(relet);
 	free(key);
 	free(before);
 	ph_org_release(&cur);

@@ -62,6 +62,18 @@ store_errcode(const struct ph_error *err)
 	return err != NULL ? err->code : PH_ERR_DB;
 }
 
+/* store-search.c: the tokenizer and ph_fold() on a new connection; the
+ * index kept in step with a letter's text (forget it before the text
+ * changes, index it after); the letters naming an organization. */
+enum ph_status	 store_search_register(struct ph_store *st,
+		    struct ph_error *err);
+enum ph_status	 store_search_forget(struct ph_store *st, int64_t id,
+		    struct ph_error *err);
+enum ph_status	 store_search_index(struct ph_store *st, int64_t id,
+		    struct ph_error *err);
+enum ph_status	 store_search_org_letters(struct ph_store *st, int64_t org,
+		    int64_t **ids, size_t *nids, struct ph_error *err);
+
 enum ph_status	 store_migrate(struct ph_store *st, int from,
 		    struct ph_error *err);
 

@@ -193,6 +193,11 @@ ph_store_open(const char *path, enum ph_store_mode mode,
 	}
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, 5000);
+	/* Before anything reads the schema: the index's tokenizer. */
+	if ((s = store_search_register(st, err)) != PH_OK) {
+		ph_store_close(st);
+		return s;
+	}
 
 	/* Look before anything writes. */
 	if ((rc = pragma_int(st->db, "PRAGMA application_id", &appid)) != 0 ||

@@ -17,7 +17,7 @@
 #include "error.h"
 #include "letter.h"
 
-#define PH_SCHEMA_VERSION	2
+#define PH_SCHEMA_VERSION	3
 #define PH_APPLICATION_ID	0x50485048	/* "PHPH" */
 
 struct ph_store;
@@ -254,5 +254,90 @@ enum ph_status	ph_store_event_list(struct ph_store *st, const char *entity,
 /* The parsed type-code table, loaded once per store from the data dir. */
 enum ph_status	ph_store_doctypes(struct ph_store *st,
 		    const struct ph_doctypes **out, struct ph_error *err);
+
+/* ---- the search index (store-search.c) */
+/* The seven texts of a letter the index holds, in index column order. */
+enum ph_search_col {
+	PH_SCOL_SUBJECT,
+	PH_SCOL_NUMBER,
+	PH_SCOL_ISSUER,
+	PH_SCOL_RECIPIENTS,
+	PH_SCOL_SIGNER,
+	PH_SCOL_BODY,
+	PH_SCOL_NOTES,
+	PH_SCOL__COUNT
+};
+/* Index column names, for FTS5 column filters ("{number} : ..."). */
+extern const char *const ph_search_col_names[PH_SCOL__COUNT];
+
+/* A condition on the letter row itself, from the query's field filters. */
+enum ph_search_pred_kind {
+	PH_SP_TYPE,		/* loai: TEXT is the folded type code */
+	PH_SP_DATE,		/* ngay: FROM..TO, either may be unset */
+	PH_SP_DUE,		/* han:  FROM..TO */
+	PH_SP_STATUS,		/* tt:   VALUE is an enum ph_state */
+	PH_SP_OVERDUE,		/* tt:qua-han, open and past due on TODAY */
+	PH_SP_OPEN,		/* tt:dang-mo, any open case */
+	PH_SP_CLASS		/* mat:  VALUE is an enum ph_class */
+};
+struct ph_search_pred {
+	enum ph_search_pred_kind kind;
+	int			 negate;
+	const char		*text;
+	struct ph_date		 from, to;
+	int			 value;
+};
+/* What to look in: letters matching the FTS5 expression MATCH (NULL: all
+ * letters), minus those matching EXCLUDE (NULL: none), meeting every
+ * predicate. */
+struct ph_search_scan {
+	const char			*match;
+	const char			*exclude;
+	const struct ph_search_pred	*preds;
+	size_t				 npreds;
+	struct ph_date			 today;
+};
+/* Ids of up to LIMIT matching letters, newest entry first, below
+ * BEFORE_ID (0: from the newest), appended to *IDS / *NIDS (caller frees
+ * *IDS).  PH_ERR_INVALID if FTS5 refuses the expression. */
+enum ph_status	ph_store_search_ids(struct ph_store *st,
+		    const struct ph_search_scan *q, int64_t before_id,
+		    size_t limit, int64_t **ids, size_t *nids,
+		    struct ph_error *err);
+/* How many letters match Q. */
+enum ph_status	ph_store_search_count(struct ph_store *st,
+		    const struct ph_search_scan *q, int64_t *out,
+		    struct ph_error *err);
+/* In how many letters the folded word TERM occurs (0 if none), counting
+ * no further than CAP: the cost is at most CAP. */
+enum ph_status	ph_store_search_df(struct ph_store *st, const char *term,
+		    int64_t cap, int64_t *out, struct ph_error *err);
+/* Roughly how many letters are indexed (the highest id). */
+enum ph_status	ph_store_search_ndocs(struct ph_store *st, int64_t *out,
+		    struct ph_error *err);
+/* A letter's indexed texts and what a hit shows. */
+struct ph_search_doc {
+	int64_t		 id;
+	struct ph_date	 date;
+	char		*col[PH_SCOL__COUNT];	/* never NULL */
+};
+void		ph_search_doc_release(struct ph_search_doc *d);
+enum ph_status	ph_store_search_doc(struct ph_store *st, int64_t id,
+		    struct ph_search_doc *out, struct ph_error *err);
+/* Call CB with every letter's texts, newest entry first, starting below
+ * BEFORE_ID (0: from the newest); CB returns non-zero to stop.  The doc
+ * is only valid during the call.  For regex search, which must read the
+ * text itself. */
+typedef int	(*ph_search_doc_cb)(const struct ph_search_doc *d, void *arg);
+enum ph_status	ph_store_search_docs(struct ph_store *st, int64_t before_id,
+		    ph_search_doc_cb cb, void *arg, struct ph_error *err);
+/* Merge the index's segments into one, so that a word is one b-tree
+ * seek (after a large import).  Inside the caller's transaction. */
+enum ph_status	ph_store_search_optimize(struct ph_store *st,
+		    struct ph_error *err);
+/* Rebuild the whole index from the letters (after a crash left it in
+ * doubt, or for the bench).  Inside the caller's transaction. */
+enum ph_status	ph_store_search_rebuild(struct ph_store *st,
+		    struct ph_error *err);
 
 #endif

@@ -1,10 +1,11 @@
 /*
- * viet-norm.c -- NFC composition and case mapping for Vietnamese letters.
+ * viet-norm.c -- NFC and NFD, and case mapping, for Vietnamese letters.
  *
  * Not a general Unicode normaliser: it composes the vowel letters with the
  * eight marks Vietnamese uses (text pasted from Word or a Mac arrives in
- * NFD), which is what the register stores and compares.  Tone placement
- * styles (hoà/hòa) are a matter for search, not for this file.
+ * NFD), which is what the register stores and compares, and splits them
+ * again (NFD) for code that wants one mark at a time.  Tone placement
+ * styles (hoà/hòa) are a matter for viet-tone.c, not for this file.
  */
 #include "config.h"
 
@@ -149,6 +150,62 @@ ph_viet_nfc(const char *s)
 		put(&out, base);
 		for (k = 0; k < nleft; k++)
 			put(&out, left[k]);
+	}
+	return ph_buf_take(&out);
+}
+
+/*
+ * The other way: every letter the table composes is split into its base
+ * and marks, and the marks after it are sorted with its own into
+ * canonical order (U+031B, then U+0323, then the class-230 marks, each
+ * class in the order written; a decomposition gives the vowel mark before
+ * the tone, so "ấ" is a U+0302 U+0301).  The syllable parser in
+ * viet-tone.c reads marks one code point at a time, and text bound for a
+ * Mac or for a search index that wants NFD comes through here.
+ */
+char *
+ph_viet_nfd(const char *s)
+{
+	struct ph_buf	 out;
+	size_t		 len = strlen(s), i = 0, nm, k, j, save;
+	int32_t		 cp, m;
+	uint32_t	 base, marks[34];
+
+	ph_buf_init(&out);
+	while (i < len) {
+		cp = ph_utf8_decode(s, len, &i);
+		if (cp < 0) {
+			ph_buf_addc(&out, s[i - 1]);
+			continue;
+		}
+		/*
+		 * A mark with no letter before it (at the start, after a
+		 * stray byte) stands for its letter, as in ph_viet_nfc(), so
+		 * that NFC of the NFD is always the NFC.
+		 */
+		nm = 0;
+		base = (uint32_t)cp;
+		if (base >= 0xC0)		/* the table starts at À */
+			base = decompose(base, marks, &nm);
+		while (i < len && nm < sizeof marks / sizeof marks[0]) {
+			save = i;
+			m = ph_utf8_decode(s, len, &i);
+			if (m < 0 || ccc((uint32_t)m) == 0) {
+				i = save;
+				break;
+			}
+			marks[nm++] = (uint32_t)m;
+		}
+		/* Stable, as in ph_viet_nfc(): equal classes keep order. */
+		for (k = 1; k < nm; k++) {
+			uint32_t mk = marks[k];
+			for (j = k; j > 0 && ccc(marks[j - 1]) > ccc(mk); j--)
+				marks[j] = marks[j - 1];
+			marks[j] = mk;
+		}
+		put(&out, base);
+		for (k = 0; k < nm; k++)
+			put(&out, marks[k]);
 	}
 	return ph_buf_take(&out);
 }

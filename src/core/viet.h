@@ -45,7 +45,10 @@ char	*ph_viet_name_key(const char *s);
 /* ---- viet-norm.c: NFD */
 /* Full decomposition of every precomposed Vietnamese letter into base
  * letter + marks (canonical order); other text copied unchanged.  S must
- * be valid UTF-8. */
+ * be valid UTF-8.  Canonical order: U+031B, then U+0323, then the other
+ * marks in the order written (a precomposed letter gives its vowel mark
+ * before its tone: "ậ" = a U+0323 U+0302, "ấ" = a U+0302 U+0301).
+ * ph_viet_nfc() of the result is ph_viet_nfc() of S. */
 char	*ph_viet_nfd(const char *s);
 
 /* ---- viet-fold.c: folding for search */
@@ -61,6 +64,24 @@ int	ph_viet_has_marks(const char *s, size_t len);
 /* 1 for a code point that is part of a word: letters (any script),
  * digits, and the combining marks Vietnamese uses. */
 int	ph_viet_is_word_cp(uint32_t cp);
+/* 1 if the word S[0..LEN) is written in capitals: at least two letters
+ * and no small letter ("UBND", "ĐU", "QĐ-TW"); abbreviations are. */
+int	ph_viet_is_upper_word(const char *s, size_t len);
+/* The byte the search index puts before a word written in capitals. */
+#define PH_UPPER_MARK	'\x01'
+
+/* The longest folded word kept, in bytes; longer runs are cut there. */
+#define PH_FOLD_WORD_MAX	64
+/* Split S[0..LEN) into words (runs of ph_viet_is_word_cp) and call FN
+ * with each word folded (TOK[0..TOKLEN), not NUL-terminated) and the byte
+ * range [START, END) it came from.  A word that folds to nothing (marks
+ * alone) is skipped.  Stops and returns FN's value when it is not 0.
+ * The search index and the ranking both split text here, so that they
+ * always agree on what a word is. */
+typedef int	(*ph_fold_word_cb)(void *arg, const char *tok, size_t toklen,
+		    size_t start, size_t end);
+int	ph_viet_fold_words(const char *s, size_t len, ph_fold_word_cb fn,
+	    void *arg);
 
 /* ---- viet-tone.c: syllables and tone placement */
 enum ph_tone {
@@ -91,23 +112,28 @@ struct ph_syllable {
 };
 /* Parse WORD[0..LEN) (one word, NFC or NFD, any tone placement) as a
  * syllable.  Returns 1 and fills OUT if it is one, 0 if it is not
- * Vietnamese (a loan word, an abbreviation, a number). */
+ * Vietnamese (a loan word, an abbreviation, a number): a word is a
+ * syllable when it is an onset, 1-3 vowels and a coda, with at most one
+ * tone, on a vowel.  OUT is untouched on 0. */
 int	ph_viet_syllable_parse(const char *word, size_t len,
 	    struct ph_syllable *out);
 /* Write SYL back with its tone on the vowel STYLE says, NFC, into OUT
- * (OUTSZ bytes, NUL-terminated); returns the length or 0 if too small. */
+ * (OUTSZ bytes, NUL-terminated); returns the length or 0 if too small
+ * (or if a part of SYL is not Latin letters with Vietnamese marks). */
 size_t	ph_viet_syllable_format(const struct ph_syllable *syl,
 	    enum ph_tone_style style, char *out, size_t outsz);
 /* Rewrite every syllable of S (valid UTF-8) in STYLE, NFC; words that are
- * not syllables are copied unchanged (NFC).  Caller frees. */
+ * not syllables are copied unchanged (NFC).  A word is a run of letters,
+ * digits and combining marks, so "Hòa2" is left alone.  Caller frees. */
 char	*ph_viet_tone_restyle(const char *s, enum ph_tone_style style);
 /* The key under which two words are "the same with the same marks":
  * NFC, lower case, tones in the new style.  "Hòa", "hoà" and "HOÀ" share a
  * key; "hoa" and "hóa" do not.  Caller frees. */
 char	*ph_viet_exact_key(const char *s);
 /* "old"/"cu"/"cũ" and "new"/"moi"/"mới" (case and marks ignored) -> style;
- * returns 0 on an unknown name. */
+ * returns 0 on an unknown name (*OUT untouched). */
 int	ph_viet_tone_style_parse(const char *name, enum ph_tone_style *out);
+/* "old" or "new"; NULL for a value that is neither. */
 const char *ph_viet_tone_style_name(enum ph_tone_style style);
 
 /* ---- viet-input.c: Telex and VNI typing, as Unikey does it */
@@ -117,15 +143,18 @@ enum ph_input_method {
 };
 /* The word produced by typing the keys KEYS[0..N) (ASCII, one word: no
  * spaces) in METHOD, tones placed in STYLE.  Pure: the caller keeps the
- * keys of the word being typed and calls this after every key.  Caller
- * frees. */
+ * keys of the word being typed and calls this after every key.  A key
+ * that repeats the mark it made takes it off and is typed as a letter
+ * ("aaa" aa, "ass" as), and so are all the keys after it; there is no
+ * spelling check ("class" gives "clas").  Caller frees. */
 char	*ph_viet_input_word(enum ph_input_method method,
 	    enum ph_tone_style style, const char *keys, size_t n);
 /* A whole line of keys: each run of letters and digits is a word typed
  * with ph_viet_input_word(), everything else is copied.  Caller frees. */
 char	*ph_viet_input_text(enum ph_input_method method,
 	    enum ph_tone_style style, const char *keys);
-/* "telex"/"vni" -> method; 0 on an unknown name. */
+/* "telex"/"vni" (case ignored) -> method; 0 on an unknown name (*OUT
+ * untouched). */
 int	ph_viet_input_method_parse(const char *name, enum ph_input_method *out);
 
 #endif

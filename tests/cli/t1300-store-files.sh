@@ -1,7 +1,7 @@
 #!/bin/sh
 # t1300-store-files.sh -- the database file as SQLite sees it.
 #
-# WAL journal, schema version 2 in user_version, 128-bit random uids in
+# WAL journal, schema version 3 in user_version, 128-bit random uids in
 # hex, an event for every insert, update and delete, naming who did it.
 # init creates the schema in an empty file and never migrates twice.
 # python3's sqlite3 only looks inside (read-only); the checks that need it
@@ -70,7 +70,7 @@ SELECT max(last) FROM counters WHERE series LIKE 'out/%'
 EOF
 )
 check 1 wal "t1300.1 the journal mode is WAL"
-check 2 2 "t1300.2 the schema version (user_version) is 2"
+check 2 3 "t1300.2 the schema version (user_version) is 3"
 check 3 ok "t1300.3 the database passes integrity_check"
 check 4 0 "t1300.4 no foreign key is broken"
 check 5 1 "t1300.5 the file has an application_id"
@@ -121,7 +121,7 @@ c.close()' empty-schema.db
 	ans=$(printf '%s\n' 'PRAGMA user_version' \
 	    "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('letters', 'organizations', 'events', 'counters', 'attachments', 'letter_recipients')" |
 	    ask empty-schema.db)
-	check 1 2 "t1300.27 init brings it to schema 2"
+	check 1 3 "t1300.27 init brings it to schema 3"
 	check 2 6 "t1300.28 init created the tables"
 	run --db empty-schema.db letter add --direction in --date 15/11/2026 \
 	    --from "$CA" --subject "$SUBJ"
@@ -138,7 +138,7 @@ fi
 run --db zero.db init
 is "$rc" 0 "t1300.30 init on a file of 0 bytes exits 0"
 ans=$(echo 'PRAGMA user_version' | ask zero.db)
-check 1 2 "t1300.31 ... and makes it a database of schema 2"
+check 1 3 "t1300.31 ... and makes it a database of schema 3"
 run --db zero.db letter add --direction in --date 15/11/2026 --from "$CA" \
     --subject "$SUBJ"
 is "$rc" 0 "t1300.32 ... which takes a letter"
@@ -148,10 +148,10 @@ SCHEMA='SELECT group_concat(type || name || coalesce(sql, ""), ";") FROM (SELECT
 schema=$(echo "$SCHEMA" | ask "$DB")
 run init
 is "$rc" 0 "t1300.33 init on an existing database exits 0"
-like "$out" "(schema 2)" "t1300.34 ... and says schema 2"
+like "$out" "(schema 3)" "t1300.34 ... and says schema 3"
 ans=$(printf '%s\n' "$SCHEMA" 'PRAGMA user_version' | ask "$DB")
 check 1 "$schema" "t1300.35 ... and leaves the schema as it was (no second migration)"
-check 2 2 "t1300.36 user_version is still 2"
+check 2 3 "t1300.36 user_version is still 3"
 is "$(ph letter list --format tsv | sed 1d | wc -l | tr -d ' ')" 2 \
     "t1300.37 the letters are still there"
 

@@ -36,12 +36,17 @@ chmod 644 "$DB"
 
 run letter list --format tsv
 is "$rc" 0 "t1310.5 opening it for writing upgrades it"
-is "$(ask "$DB" 'PRAGMA user_version')" 2 "t1310.6 it is now schema 2"
+is "$(ask "$DB" 'PRAGMA user_version')" 3 "t1310.6 it is now schema 3"
 is "$(printf '%s\n' "$out" | cut -f 1,3,4 | tail -n 2 | tr '\n' ' ')" \
     "1	1	125-CV/ĐUCA 2	1	01-BC/ĐU " "t1310.7 both letters are kept, with their numbers"
 is "$(ask "$DB" 'SELECT count(*) FROM events')" 4 "t1310.8 the event log is kept"
 is "$(ask "$DB" "SELECT count(*) FROM sqlite_schema WHERE name IN ('case_actions', 'obligations', 'periodic_rules', 'escalation_steps', 'agreement_items')")" \
     5 "t1310.9 the flow tables were added"
+# Migration 3 indexed the letters that were already there.
+is "$(ph search --format tsv 'nhan su cap uy' | sed 1d | cut -f 1)" 1 \
+    "t1310.12 the upgrade indexed the old letters: search finds letter 1"
+is "$(ph search --format tsv 'so:01-BC' | sed 1d | cut -f 1)" 2 \
+    "t1310.13 ... and letter 2 by its number"
 # The counters moved on from where schema 1 left them.
 id=$(ph letter add --direction out --date 20/11/2026 --to 'Đảng ủy Công an tỉnh' \
     --subject 'V/v báo cáo kết quả 11 tháng' --type BC 2>/dev/null)

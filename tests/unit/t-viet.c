@@ -1,7 +1,8 @@
 /*
  * t-viet.c -- UTF-8 validation, NFC of every Vietnamese letter from NFD
- * (both mark orders, "Unicode tổ hợp" half-composed input), case mapping,
- * name keys and display width.
+ * (both mark orders, "Unicode tổ hợp" half-composed input), NFD of every
+ * letter in both cases and back, case mapping, name keys and display
+ * width.
  */
 #include "config.h"
 
@@ -38,6 +39,20 @@ nfd_of(int v)
 	    "" };
 
 	return ph_xasprintf("%c%s%s", base[g], quality[g], tone_mark[t]);
+}
+
+/* The same in canonical order: the dot below (class 220) goes before a
+ * circumflex or breve (230); the horn (216) is first already. */
+static char *
+canon_of(int v)
+{
+	static const char	base[] = "aaaeeiooouuy";
+	int			g = v / 6, t = v % 6;
+
+	if (t == 5 && (g == 1 || g == 2 || g == 4 || g == 7))
+		return ph_xasprintf("%c\xcc\xa3%s", base[g],
+		    g == 1 ? "\xcc\x86" : "\xcc\x82");
+	return nfd_of(v);
 }
 
 int
@@ -117,6 +132,76 @@ main(void)
 	free(s);
 	s = ph_viet_name_key("\xc4\x90" "a\xcc\x89ng U\xcc\x89y");
 	is_str(s, "đảng ủy", "t-viet.102 name key of NFD");
+	free(s);
+
+	/* NFD: every vowel, both cases, splits as written by hand and goes
+	 * back to the same letter. */
+	for (i = 0; i < sizeof vowels / sizeof vowels[0]; i++) {
+		char *want = canon_of((int)i), *nfd = ph_viet_nfd(vowels[i]);
+		char *back = ph_viet_nfc(nfd);
+		ok(strcmp(nfd, want) == 0 && strcmp(back, vowels[i]) == 0,
+		    "t-viet.%zu NFD of %s and back", 110 + i, vowels[i]);
+		free(want);
+		free(nfd);
+		free(back);
+	}
+	for (i = 0; i < sizeof vowels / sizeof vowels[0]; i++) {
+		char *d = canon_of((int)i), *want = ph_viet_upper(d);
+		char *up = ph_viet_upper(vowels[i]), *nfd = ph_viet_nfd(up);
+		char *back = ph_viet_nfc(nfd);
+		ok(strcmp(nfd, want) == 0 && strcmp(back, up) == 0,
+		    "t-viet.%zu NFD of %s and back", 190 + i, up);
+		free(d);
+		free(want);
+		free(up);
+		free(nfd);
+		free(back);
+	}
+	s = ph_viet_nfd("ậ");
+	is_str(s, "a\xcc\xa3\xcc\x82", "t-viet.270 ậ: dot below, circumflex");
+	free(s);
+	s = ph_viet_nfd("Ợ");
+	is_str(s, "O\xcc\x9b\xcc\xa3", "t-viet.271 Ợ: horn before dot below");
+	free(s);
+	s = ph_viet_nfd("ừ");
+	is_str(s, "u\xcc\x9b\xcc\x80", "t-viet.272 ừ: horn before grave");
+	free(s);
+	s = ph_viet_nfd("ẵ");
+	is_str(s, "a\xcc\x86\xcc\x83", "t-viet.273 ẵ: breve before tilde");
+	free(s);
+	s = ph_viet_nfd("\xc3\xa2\xcc\xa3");	/* â + dot below */
+	is_str(s, "a\xcc\xa3\xcc\x82", "t-viet.274 half-composed â + dot");
+	free(s);
+	s = ph_viet_nfd("o\xcc\xa3\xcc\x9b");	/* dot below before horn */
+	is_str(s, "o\xcc\x9b\xcc\xa3", "t-viet.275 canonical order");
+	free(s);
+	s = ph_viet_nfd("e\xcc\x81\xcc\x82");	/* acute, circumflex */
+	is_str(s, "e\xcc\x81\xcc\x82", "t-viet.276 equal classes keep order");
+	free(s);
+	s = ph_viet_nfd("Đảng ủy đ Đ");
+	is_str(s, "Đa\xcc\x89ng u\xcc\x89y đ Đ", "t-viet.277 đ, Đ unchanged");
+	free(s);
+	s = ph_viet_nfd("TW 15/QĐ-TU, ANTT");
+	is_str(s, "TW 15/QĐ-TU, ANTT", "t-viet.278 plain text unchanged");
+	free(s);
+	s = ph_viet_nfd("abc \xff é");
+	is_str(s, "abc \xff e\xcc\x81", "t-viet.279 stray bytes copied");
+	free(s);
+	s = ph_viet_nfd("");
+	is_str(s, "", "t-viet.280 empty string");
+	free(s);
+	s = ph_viet_nfd("\xcc\x81\xcc\xa3x");	/* marks with no letter */
+	is_str(s, "\xcc\x81\xcc\xa3x", "t-viet.281 leading mark as in NFC");
+	free(s);
+	s = ph_viet_nfd("Nguyễn Thị Thủy, Phường Hòa Cường Bắc");
+	u = ph_viet_nfc(s);
+	is_str(u, "Nguyễn Thị Thủy, Phường Hòa Cường Bắc",
+	    "t-viet.282 NFC of NFD of a sentence");
+	ok(strlen(s) > strlen(u), "t-viet.283 NFD is longer");
+	free(s);
+	free(u);
+	s = ph_viet_nfd("a\xcc\x89");
+	is_str(s, "a\xcc\x89", "t-viet.284 NFD of NFD unchanged");
 	free(s);
 
 	is_int((int64_t)ph_utf8_width("Đảng ủy"), 7, "t-viet.103 width");

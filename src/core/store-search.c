@@ -1,0 +1,575 @@
+/*
+ * store-search.c -- the full-text index of the letters: the "phoihop"
+ * FTS5 tokenizer, keeping the index in step with the letters, and the
+ * queries search.c runs on it.
+ *
+ * The index (letters_fts, migration 3) is an FTS5 table whose content is
+ * the view letters_text: subject, number, issuer, recipients, signer, body
+ * and notes, so the text is stored once, in the letters.  Its tokens are
+ * folded words (viet-fold.c): "Đảng ủy" is indexed as "dang uy", which is
+ * what makes a query typed without diacritics find it.  Exactness,
+ * fuzziness and ranking are not here but in search.c, which re-reads the
+ * few candidate letters it ranks.
+ *
+ * An external-content index must be told the old text to forget a row.
+ * FTS5 reads it from the view when a row is deleted, so the rule is: call
+ * store_search_forget() while the letter still holds its old text, then
+ * change it, then store_search_index().  Every writer of a letter's text,
+ * its recipients or an organization's name does so (store-letter.c,
+ * store-org.c), inside the same transaction.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "intl.h"
+#include "letter.h"
+#include "store-private.h"
+#include "util.h"
+#include "viet.h"
+
+const char *const ph_search_col_names[PH_SCOL__COUNT] = {
+	"subject", "number", "issuer", "recipients", "signer", "body",
+	"notes"
+};
+
+/* ------------------------------------------------------------ tokenizer */
+
+/* FTS5 hands every tokenizer instance the arguments of its CREATE; ours
+ * takes none, so one static object serves all. */
+static int	tok_dummy;
+
+static int
+tok_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	(void)ctx;
+	(void)argv;
+	if (argc != 0)
+		return SQLITE_ERROR;
+	*out = (Fts5Tokenizer *)&tok_dummy;
+	return SQLITE_OK;
+}
+
+static void
+tok_delete(Fts5Tokenizer *t)
+{
+	(void)t;
+}
+
+/*
+ * A word written in capitals ("UBND", "ĐU") is also indexed as itself
+ * with PH_UPPER_MARK in front, at the same position: that is how an
+ * abbreviation is told from the common word it folds to ("ĐU" from "dự",
+ * "TU" from "từ").  In a query, a word in capitals stands for the marked
+ * token alone; search.c writes abbreviations that way and every other
+ * word in small letters.
+ */
+struct tok_ctx {
+	void		*fts_ctx;
+	int		(*emit)(void *, int, const char *, int, int, int);
+	const char	*text;
+	int		 query;
+};
+
+static int
+tok_word(void *arg, const char *tok, size_t toklen, size_t start,
+    size_t end)
+{
+	struct tok_ctx	*c = arg;
+	char		 marked[PH_FOLD_WORD_MAX + 2];
+	int		 upper, rc;
+
+	upper = ph_viet_is_upper_word(c->text + start, end - start);
+	if (upper) {
+		marked[0] = PH_UPPER_MARK;
+		memcpy(marked + 1, tok, toklen);
+	}
+	if (upper && c->query)
+		return c->emit(c->fts_ctx, 0, marked, (int)toklen + 1,
+		    (int)start, (int)end);
+	rc = c->emit(c->fts_ctx, 0, tok, (int)toklen, (int)start, (int)end);
+	if (rc == SQLITE_OK && upper)
+		rc = c->emit(c->fts_ctx, FTS5_TOKEN_COLOCATED, marked,
+		    (int)toklen + 1, (int)start, (int)end);
+	return rc;
+}
+
+static int
+tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text,
+    int len, int (*emit)(void *, int, const char *, int, int, int))
+{
+	struct tok_ctx	c = { ctx, emit, text, (flags & FTS5_TOKENIZE_QUERY) != 0 };
+
+	(void)t;
+	if (text == NULL || len <= 0)
+		return SQLITE_OK;
+	return ph_viet_fold_words(text, (size_t)len, tok_word, &c);
+}
+
+/* SQL function ph_fold(X): X folded, for comparing type codes ("qd" and
+ * "QĐ") in field filters.  NULL stays NULL. */
+static void
+sql_fold(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+	const char	*s;
+	char		*f;
+
+	(void)argc;
+	if ((s = (const char *)sqlite3_value_text(argv[0])) == NULL) {
+		sqlite3_result_null(c);
+		return;
+	}
+	f = ph_viet_fold(s);
+	sqlite3_result_text(c, f, -1, free);
+}
+
+enum ph_status
+store_search_register(struct ph_store *st, struct ph_error *err)
+{
+	static fts5_tokenizer	 tok = { tok_create, tok_delete, tok_tokenize };
+	fts5_api		*api = NULL;
+	sqlite3_stmt		*s;
+	int			 rc;
+
+	rc = sqlite3_prepare_v2(st->db, "SELECT fts5(?1)", -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(st, rc, err);
+	sqlite3_bind_pointer(s, 1, &api, "fts5_api_ptr", NULL);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW || api == NULL || api->iVersion < 2)
+		return ph_error_set(err, PH_ERR_DB,
+		    _("this SQLite library has no full-text search (FTS5)"));
+	rc = api->xCreateTokenizer(api, "phoihop", NULL, &tok, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(st->db, "ph_fold", 1,
+		    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+		    NULL, sql_fold, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(st, rc, err);
+	return PH_OK;
+}
+
+/* ------------------------------------------------------------ sync */
+
+enum ph_status
+store_search_forget(struct ph_store *st, int64_t id, struct ph_error *err)
+{
+	static const char	 sql[] = "DELETE FROM letters_fts WHERE rowid = ?";
+	sqlite3_stmt		*s;
+	int			 rc;
+
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return store_errcode(err);
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = sqlite3_step(s)) != SQLITE_DONE)
+		return store_fail(st, rc, err);
+	return PH_OK;
+}
+
+enum ph_status
+store_search_index(struct ph_store *st, int64_t id, struct ph_error *err)
+{
+	static const char	 sql[] = "INSERT INTO letters_fts(rowid,"
+	    " subject, number, issuer, recipients, signer, body, notes)"
+	    " SELECT id, subject, number, issuer, recipients, signer, body,"
+	    " notes FROM letters_text WHERE id = ?";
+	sqlite3_stmt		*s;
+	int			 rc;
+
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return store_errcode(err);
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = sqlite3_step(s)) != SQLITE_DONE)
+		return store_fail(st, rc, err);
+	return PH_OK;
+}
+
+/*
+ * The letters whose indexed text names organization ORG (as issuer or
+ * recipient), for forgetting and re-indexing them around a rename.
+ * Caller frees *IDS.
+ */
+enum ph_status
+store_search_org_letters(struct ph_store *st, int64_t org, int64_t **ids,
+    size_t *nids, struct ph_error *err)
+{
+	static const char	 sql[] = "SELECT id FROM letters"
+	    " WHERE issuer_id = ?1 UNION SELECT letter_id"
+	    " FROM letter_recipients WHERE org_id = ?1";
+	sqlite3_stmt		*s;
+	size_t			 cap = 0;
+	int			 rc;
+
+	*ids = NULL;
+	*nids = 0;
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return store_errcode(err);
+	sqlite3_bind_int64(s, 1, org);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*nids == cap) {
+			cap = cap ? cap * 2 : 64;
+			*ids = ph_xrealloc(*ids, cap * sizeof **ids);
+		}
+		(*ids)[(*nids)++] = sqlite3_column_int64(s, 0);
+	}
+	if (rc != SQLITE_DONE) {
+		free(*ids);
+		*ids = NULL;
+		*nids = 0;
+		return store_fail(st, rc, err);
+	}
+	return PH_OK;
+}
+
+enum ph_status
+ph_store_search_rebuild(struct ph_store *st, struct ph_error *err)
+{
+	return store_exec(st,
+	    "INSERT INTO letters_fts(letters_fts) VALUES ('rebuild')", err);
+}
+
+enum ph_status
+ph_store_search_optimize(struct ph_store *st, struct ph_error *err)
+{
+	return store_exec(st,
+	    "INSERT INTO letters_fts(letters_fts) VALUES ('optimize')", err);
+}
+
+/* ------------------------------------------------------------ queries */
+
+/* The statuses of an open case: the WHERE of the partial index
+ * letters_open (migration 2), word for word. */
+#define OPEN_STATUSES	"('awaiting-reply', 'extended', 'reminded'," \
+			" 'disagreed', 'escalated', 'directed')"
+
+/*
+ * Build the SQL of Q from fixed fragments; every value is a parameter,
+ * bound by bind_scan() in the same order.  HEAD is the select list.
+ */
+static char *
+scan_sql(const struct ph_search_scan *q, const char *head, int paged,
+    int limited)
+{
+	struct ph_buf	 b;
+	size_t		 i;
+
+	ph_buf_init(&b);
+	ph_buf_adds(&b, head);
+	if (q->match != NULL)
+		ph_buf_adds(&b, " FROM letters_fts f JOIN letters l"
+		    " ON l.id = f.rowid WHERE letters_fts MATCH ?");
+	else
+		ph_buf_adds(&b, " FROM letters l WHERE 1");
+	if (q->exclude != NULL)
+		ph_buf_adds(&b, " AND l.id NOT IN (SELECT rowid FROM"
+		    " letters_fts WHERE letters_fts MATCH ?)");
+	for (i = 0; i < q->npreds; i++) {
+		const struct ph_search_pred *p = &q->preds[i];
+
+		ph_buf_adds(&b, p->negate ? " AND NOT coalesce(" : " AND (");
+		switch (p->kind) {
+		case PH_SP_TYPE:
+			ph_buf_adds(&b, "ph_fold(l.type) = ?");
+			break;
+		case PH_SP_DATE:
+			ph_buf_adds(&b, "l.date >= coalesce(?, l.date) AND"
+			    " l.date <= coalesce(?, l.date)");
+			break;
+		case PH_SP_DUE:
+			ph_buf_adds(&b, "l.due >= coalesce(?, l.due) AND"
+			    " l.due <= coalesce(?, l.due)");
+			break;
+		case PH_SP_STATUS:
+			ph_buf_adds(&b, "l.status = ?");
+			break;
+		case PH_SP_OVERDUE:
+			ph_buf_adds(&b, "l.due < ? AND l.status IN "
+			    OPEN_STATUSES);
+			break;
+		case PH_SP_OPEN:
+			ph_buf_adds(&b, "l.status IN " OPEN_STATUSES);
+			break;
+		case PH_SP_CLASS:
+			ph_buf_adds(&b, "l.classification = ?");
+			break;
+		}
+		ph_buf_adds(&b, p->negate ? ", 0)" : ")");
+	}
+	if (paged)
+		ph_buf_adds(&b, " AND l.id < ?");
+	if (limited)
+		ph_buf_adds(&b, q->match != NULL ?
+		    " ORDER BY f.rowid DESC LIMIT ?" :
+		    " ORDER BY l.id DESC LIMIT ?");
+	return ph_buf_take(&b);
+}
+
+static int
+bind_scan(sqlite3_stmt *s, const struct ph_search_scan *q)
+{
+	int	i = 1;
+	size_t	k;
+
+	if (q->match != NULL)
+		sqlite3_bind_text(s, i++, q->match, -1, SQLITE_STATIC);
+	if (q->exclude != NULL)
+		sqlite3_bind_text(s, i++, q->exclude, -1, SQLITE_STATIC);
+	for (k = 0; k < q->npreds; k++) {
+		const struct ph_search_pred *p = &q->preds[k];
+
+		switch (p->kind) {
+		case PH_SP_TYPE:
+			sqlite3_bind_text(s, i++, p->text, -1, SQLITE_STATIC);
+			break;
+		case PH_SP_DATE:
+		case PH_SP_DUE:
+			store_bind_date(s, i++, p->from);
+			store_bind_date(s, i++, p->to);
+			break;
+		case PH_SP_STATUS:
+			sqlite3_bind_text(s, i++, ph_keyword_word(
+			    ph_status_words, p->value), -1, SQLITE_STATIC);
+			break;
+		case PH_SP_OVERDUE:
+			store_bind_date(s, i++, q->today);
+			break;
+		case PH_SP_OPEN:
+			break;
+		case PH_SP_CLASS:
+			sqlite3_bind_text(s, i++, ph_keyword_word(
+			    ph_class_words, p->value), -1, SQLITE_STATIC);
+			break;
+		}
+	}
+	return i;
+}
+
+/* An FTS5 syntax error is the query's fault, not the database's: the
+ * query compiler should never produce one, but a clear message beats
+ * "SQL logic error" if it does. */
+static enum ph_status
+scan_fail(struct ph_store *st, int rc, const struct ph_search_scan *q,
+    struct ph_error *err)
+{
+	const char	*msg = sqlite3_errmsg(st->db);
+
+	if ((rc & 0xff) == SQLITE_ERROR && msg != NULL &&
+	    strstr(msg, "fts5") != NULL)
+		return ph_error_set(err, PH_ERR_INVALID,
+		    _("the search index cannot run the query %s: %s"),
+		    q->match != NULL ? q->match : "", msg);
+	return store_fail(st, rc, err);
+}
+
+static enum ph_status
+scan_prepare(struct ph_store *st, const char *sql, sqlite3_stmt **out,
+    const struct ph_search_scan *q, struct ph_error *err)
+{
+	int	rc;
+
+	rc = sqlite3_prepare_v2(st->db, sql, -1, out, NULL);
+	if (rc != SQLITE_OK)
+		return scan_fail(st, rc, q, err);
+	return PH_OK;
+}
+
+enum ph_status
+ph_store_search_ids(struct ph_store *st, const struct ph_search_scan *q,
+    int64_t before_id, size_t limit, int64_t **ids, size_t *nids,
+    struct ph_error *err)
+{
+	char		*sql;
+	sqlite3_stmt	*s;
+	enum ph_status	 rs;
+	size_t		 cap = *nids;
+	int		 i, rc;
+
+	sql = scan_sql(q, q->match != NULL ? "SELECT f.rowid" :
+	    "SELECT l.id", before_id > 0, 1);
+	rs = scan_prepare(st, sql, &s, q, err);
+	free(sql);
+	if (rs != PH_OK)
+		return rs;
+	i = bind_scan(s, q);
+	if (before_id > 0)
+		sqlite3_bind_int64(s, i++, before_id);
+	sqlite3_bind_int64(s, i, (sqlite3_int64)limit);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*nids >= cap) {
+			cap = cap ? cap * 2 : 64;
+			*ids = ph_xrealloc(*ids, cap * sizeof **ids);
+		}
+		(*ids)[(*nids)++] = sqlite3_column_int64(s, 0);
+	}
+	if (rc != SQLITE_DONE) {
+		rs = scan_fail(st, rc, q, err);
+		sqlite3_finalize(s);
+		return rs;
+	}
+	sqlite3_finalize(s);
+	return PH_OK;
+}
+
+enum ph_status
+ph_store_search_count(struct ph_store *st, const struct ph_search_scan *q,
+    int64_t *out, struct ph_error *err)
+{
+	char		*sql;
+	sqlite3_stmt	*s;
+	enum ph_status	 rs;
+	int		 rc;
+
+	/* Without predicates the count needs no letters row: FTS5 counts
+	 * its own doclists. */
+	if (q->match != NULL && q->exclude == NULL && q->npreds == 0)
+		sql = ph_xstrdup("SELECT count(*) FROM letters_fts"
+		    " WHERE letters_fts MATCH ?");
+	else
+		sql = scan_sql(q, "SELECT count(*)", 0, 0);
+	rs = scan_prepare(st, sql, &s, q, err);
+	free(sql);
+	if (rs != PH_OK)
+		return rs;
+	bind_scan(s, q);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		rs = scan_fail(st, rc, q, err);
+		sqlite3_finalize(s);
+		return rs;
+	}
+	*out = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return PH_OK;
+}
+
+/*
+ * Not fts5vocab: its "doc" column reads the term's whole doclist, which
+ * for a word in a fifth of a million letters costs more than the search.
+ * FTS5 walks a doclist lazily, so a LIMIT makes this cost at most CAP
+ * entries, and a word that is not there costs one b-tree seek.  The term
+ * is quoted for FTS5; a word for capitals only is written in capitals
+ * (the tokenizer marks it again).
+ */
+enum ph_status
+ph_store_search_df(struct ph_store *st, const char *term, int64_t cap,
+    int64_t *out, struct ph_error *err)
+{
+	static const char	 sql[] = "SELECT count(*) FROM (SELECT rowid"
+	    " FROM letters_fts WHERE letters_fts MATCH ?1 LIMIT ?2)";
+	sqlite3_stmt		*s;
+	char			*q, *up = NULL;
+	int			 rc;
+
+	if (term[0] == PH_UPPER_MARK)
+		term = up = ph_viet_upper(term + 1);
+	q = ph_xasprintf("\"%s\"", term);
+	free(up);
+	if ((s = store_stmt(st, sql, err)) == NULL) {
+		free(q);
+		return store_errcode(err);
+	}
+	sqlite3_bind_text(s, 1, q, -1, free);
+	sqlite3_bind_int64(s, 2, cap);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, rc, err);
+	*out = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return PH_OK;
+}
+
+enum ph_status
+ph_store_search_ndocs(struct ph_store *st, int64_t *out,
+    struct ph_error *err)
+{
+	static const char	 sql[] = "SELECT coalesce(max(id), 0)"
+	    " FROM letters";
+	sqlite3_stmt		*s;
+	int			 rc;
+
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return store_errcode(err);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW)
+		return store_fail(st, rc, err);
+	*out = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return PH_OK;
+}
+
+void
+ph_search_doc_release(struct ph_search_doc *d)
+{
+	int	i;
+
+	for (i = 0; i < PH_SCOL__COUNT; i++) {
+		free(d->col[i]);
+		d->col[i] = NULL;
+	}
+}
+
+enum ph_status
+ph_store_search_doc(struct ph_store *st, int64_t id,
+    struct ph_search_doc *out, struct ph_error *err)
+{
+	static const char	 sql[] = "SELECT t.subject, t.number,"
+	    " t.issuer, t.recipients, t.signer, t.body, t.notes, l.date"
+	    " FROM letters_text t JOIN letters l ON l.id = t.id"
+	    " WHERE t.id = ?";
+	sqlite3_stmt		*s;
+	const char		*v;
+	int			 rc, i;
+
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return store_errcode(err);
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = sqlite3_step(s)) == SQLITE_DONE)
+		return ph_error_set(err, PH_ERR_NOTFOUND,
+		    _("no letter with id %lld"), (long long)id);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, rc, err);
+	out->id = id;
+	for (i = 0; i < PH_SCOL__COUNT; i++) {
+		v = (const char *)sqlite3_column_text(s, i);
+		out->col[i] = ph_xstrdup(v != NULL ? v : "");
+	}
+	out->date = store_column_date(s, PH_SCOL__COUNT);
+	sqlite3_reset(s);
+	return PH_OK;
+}
+
+enum ph_status
+ph_store_search_docs(struct ph_store *st, int64_t before_id,
+    ph_search_doc_cb cb, void *arg, struct ph_error *err)
+{
+	static const char	 sql[] = "SELECT t.id, t.subject, t.number,"
+	    " t.issuer, t.recipients, t.signer, t.body, t.notes, l.date"
+	    " FROM letters_text t JOIN letters l ON l.id = t.id"
+	    " WHERE t.id < ?1 ORDER BY t.id DESC";
+	sqlite3_stmt		*s;
+	struct ph_search_doc	 d;
+	const char		*v;
+	int			 rc, i, stop = 0;
+
+	/* Not from the cache: a callback may run other cached statements,
+	 * and this one stays open across them. */
+	if ((rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL)) != SQLITE_OK)
+		return store_fail(st, rc, err);
+	sqlite3_bind_int64(s, 1, before_id > 0 ? before_id : INT64_MAX);
+	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		d.id = sqlite3_column_int64(s, 0);
+		for (i = 0; i < PH_SCOL__COUNT; i++) {
+			v = (const char *)sqlite3_column_text(s, i + 1);
+			d.col[i] = (char *)(v != NULL ? v : "");
+		}
+		d.date = store_column_date(s, PH_SCOL__COUNT + 1);
+		stop = cb(&d, arg);
+	}
+	if (!stop && rc != SQLITE_DONE) {
+		enum ph_status r = store_fail(st, rc, err);
+		sqlite3_finalize(s);
+		return r;
+	}
+	sqlite3_finalize(s);
+	return PH_OK;
+}
