@@ -21,12 +21,13 @@ const struct cli_cmd cmd_search_entry = {
 	"search",
 	N_("find letters by their words, with or without diacritics"),
 	N_("Usage: phoihop search [--limit N] [--offset N] [--exact] [--regex]\n"
-	   "                      [--format table|tsv|json] QUERY...\n"
+	   "                      [--explain] [--format table|tsv|json] QUERY...\n"
 	   "  --limit N     show N hits (default 20, at most 1000)\n"
 	   "  --offset N    skip the first N hits (the next pages)\n"
 	   "  --exact       only letters with the words written as typed,\n"
 	   "                diacritics included\n"
 	   "  --regex       QUERY is a regular expression (PCRE2, any case)\n"
+	   "  --explain     first say what the index is asked, on stderr\n"
 	   "Query: words (all must match; diacritics optional), \"a phrase\",\n"
 	   "  -word (leave out), a OR b, prefix*, and filters: so: tu: den:\n"
 	   "  loai: ngay: han: tt: mat:  (e.g. ngay:2026-05 tt:qua-han)\n"
@@ -36,7 +37,7 @@ const struct cli_cmd cmd_search_entry = {
 
 struct search_args {
 	long		limit, offset;
-	int		exact, regex;
+	int		exact, regex, explain;
 	enum cli_format	fmt;
 };
 
@@ -61,6 +62,9 @@ search_opt(int c, const char *v, void *arg)
 		break;
 	case 'r':
 		a->regex = 1;
+		break;
+	case 'x':
+		a->explain = 1;
 		break;
 	case 'f':
 		if (cli_format_arg(v, &a->fmt) != CLI_OK)
@@ -138,6 +142,7 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
 		{ "offset", required_argument, NULL, 'o' },
 		{ "exact", no_argument, NULL, 'e' },
 		{ "regex", no_argument, NULL, 'r' },
+		{ "explain", no_argument, NULL, 'x' },
 		{ "format", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -190,6 +195,11 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	ph_store_rollback(st);
 	ph_store_close(st);
+	if (a.explain && res.plan != NULL) {
+		fputs(_("Index query: "), stderr);
+		cli_put_safe(stderr, res.plan, 0);
+		fputc('\n', stderr);
+	}
 
 	if (a.fmt == CLI_FMT_TABLE)
 		cli_out_begin(&out, stdout, a.fmt, table_cols, 5);

@@ -279,6 +279,8 @@ pred_value(struct parser *p, size_t pos, int kind, const char *name,
 /* ------------------------------------------------------------ grammar */
 
 static enum ph_status parse_or(struct parser *, struct ph_sq **);
+static enum ph_status check_preds(struct parser *, const struct ph_sq *,
+		    int);
 
 /* "..." at p->i; the text between the quotes. */
 static enum ph_status
@@ -409,6 +411,13 @@ parse_primary(struct parser *p, struct ph_sq **out)
 			return fail(p, start, _("nothing between the parentheses"));
 		if ((s = parse_or(p, out)) != PH_OK)
 			return s;
+		/* Checked here: once the group is folded into the tree,
+		 * nothing shows it was in parentheses. */
+		if ((s = check_preds(p, *out, 0)) != PH_OK) {
+			ph_sq_free(*out);
+			*out = NULL;
+			return s;
+		}
 		skip_space(p);
 		if (p->i >= p->len || p->q[p->i] != ')') {
 			ph_sq_free(*out);

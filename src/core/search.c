@@ -88,6 +88,7 @@ struct term {
 	struct ph_strv	 w;		/* folded words */
 	struct ph_strv	 exact;		/* exact key of each typed word */
 	int		 marked;	/* typed with diacritics */
+	int		 optional;	/* an abbreviation OR'ed in */
 	int		 prefix;
 	int		 col;		/* -1 any, else an index column */
 	struct alt	*alts;
@@ -122,6 +123,7 @@ struct tok {
 struct span {
 	size_t	start, end;
 	int	term;
+	int	exact;		/* written as typed (or typed unmarked) */
 };
 
 /* A letter being ranked. */
@@ -130,7 +132,9 @@ struct cand {
 	struct ph_date		 date;
 	double			 score, bm25;
 	size_t			 dl;
-	int			 nonfuzzy, keep;
+	int			 nonfuzzy, keep, allexact, phrase;
+	int			 phrase_col;	/* where the words stand */
+	size_t			 phrase_at;	/* together: column, byte */
 	double			 exact_frac;
 	unsigned		 flags;
 };
@@ -348,42 +352,89 @@ all_letters(const char *w, size_t *n)
 	return 1;
 }
 
+static void
+mark_present(size_t i, void *arg)
+{
+	((char *)arg)[i] = 1;
+}
+
+static int
+strp_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /*
- * Add to T, for its word I, the rare words of the index one edit away:
- * as alternatives of a one-word term, or as phrases with word I replaced
+ * Add to T, for its word WI, the rare words of the index one edit away:
+ * as alternatives of a one-word term, or as phrases with word WI replaced
  * (an OCR'd "Quy ché phéi hop" still meets the phrase "quy chế phối hợp",
  * one bad word at a time).
+ *
+ * Rare means met in at most FUZZY_FEW letters, or FUZZY_RATIO times
+ * rarer than the word typed; when the word typed is nowhere (a typo in
+ * the query) every variant will do.  Every count is capped, so that the
+ * cost does not grow with the register: which variants exist at all is
+ * one statement over the term list (store-search.c).
  */
 static enum ph_status
-add_fuzzy(struct ctx *c, struct term *t, size_t wi, int64_t df)
+add_fuzzy(struct ctx *c, struct term *t, size_t wi)
 {
 	struct ph_strv	 cand;
 	struct variant	*found = NULL;
 	size_t		 nfound = 0, i, j, len;
-	int64_t		 vdf, rare;
+	int64_t		 vdf, dfw = -1;
 	enum ph_status	 s = PH_OK;
 	struct ph_strv	 one;
+	char		*present = NULL, *maybe = NULL;
 
 	if (!all_letters(t->w.v[wi], &len) || len < FUZZY_MIN_LEN)
 		return PH_OK;
-	/* Rare against the word typed; in a small register a word met
-	 * once or twice is rare whatever the ratio; for a word the index
-	 * does not have (a typo in the query) any variant will do. */
-	rare = df == 0 ? DF_CAP : df / FUZZY_RATIO;
-	if (rare < FUZZY_FEW)
-		rare = FUZZY_FEW;
 	ph_strv_init(&cand);
 	edits1(t->w.v[wi], &cand);
-	for (i = 0; i < cand.n; i++) {
-		for (j = 0; j < i; j++)
-			if (strcmp(cand.v[j], cand.v[i]) == 0)
-				break;
-		if (j < i || strlen(cand.v[i]) == 0)
+	qsort(cand.v, cand.n, sizeof *cand.v, strp_cmp);
+	for (i = j = 0; i < cand.n; i++) {
+		if ((j > 0 && strcmp(cand.v[j - 1], cand.v[i]) == 0) ||
+		    cand.v[i][0] == '\0' || strcmp(cand.v[i], t->w.v[wi]) == 0) {
+			free(cand.v[i]);
 			continue;
-		if ((s = ph_store_search_df(c->st, cand.v[i], rare + 1, &vdf,
-		    c->err)) != PH_OK)
+		}
+		cand.v[j++] = cand.v[i];
+	}
+	cand.n = j;
+	present = ph_xcalloc(cand.n + 1, 1);
+	maybe = ph_xcalloc(cand.n + 1, 1);
+	if ((s = ph_store_search_terms_present(c->st,
+	    (const char *const *)cand.v, cand.n, mark_present, present,
+	    c->err)) != PH_OK)
+		goto out;
+	for (i = 0; i < cand.n && s == PH_OK; i++) {
+		if (!present[i])
+			continue;
+		if ((s = ph_store_search_df(c->st, cand.v[i], FUZZY_FEW + 1,
+		    &vdf, c->err)) != PH_OK)
 			break;
-		if (vdf == 0 || vdf > rare || (df > 0 && vdf >= df))
+		if (vdf == 0)
+			continue;	/* listed once, gone since */
+		if (vdf > FUZZY_FEW) {
+			maybe[i] = 1;	/* judged against the word below */
+			continue;
+		}
+		found = ph_xrealloc(found, (nfound + 1) * sizeof *found);
+		found[nfound].w = cand.v[i];
+		found[nfound++].df = vdf;
+	}
+	for (i = 0; i < cand.n && s == PH_OK; i++) {
+		int64_t cap;
+		if (!maybe[i])
+			continue;
+		if (dfw < 0 && (s = ph_store_search_df(c->st, t->w.v[wi],
+		    DF_CAP, &dfw, c->err)) != PH_OK)
+			break;
+		cap = dfw == 0 ? DF_CAP : dfw / FUZZY_RATIO;
+		if (cap <= FUZZY_FEW)
+			continue;
+		if ((s = ph_store_search_df(c->st, cand.v[i], cap + 1, &vdf,
+		    c->err)) != PH_OK || vdf > cap)
 			continue;
 		found = ph_xrealloc(found, (nfound + 1) * sizeof *found);
 		found[nfound].w = cand.v[i];
@@ -400,6 +451,9 @@ add_fuzzy(struct ctx *c, struct term *t, size_t wi, int64_t df)
 			ph_strv_release(&one);
 		}
 	}
+out:
+	free(present);
+	free(maybe);
 	free(found);
 	ph_strv_release(&cand);
 	return s;
@@ -477,12 +531,18 @@ emit_term(struct ctx *c, struct ph_buf *b, struct ph_strv *w,
 		}
 		free(joined);
 	}
-	/* Document frequency: of the word, or the rarest word of a phrase;
-	 * each word's own lets its fuzzy variants be judged rare or not. */
-	for (i = 0; i < t.w.n && !prefix; i++) {
+	/* Variants one edit away, not for words that only exclude; the
+	 * document frequency (of the rarest word of a phrase) only where
+	 * it is used, in ranking. */
+	for (i = 0; i < t.w.n && !prefix && !neg; i++) {
+		if (!c->o->exact && (s = add_fuzzy(c, &t, i)) != PH_OK) {
+			term_release(&t);
+			return s;
+		}
+		if (c->o->count_only)
+			continue;
 		if ((s = ph_store_search_df(c->st, t.w.v[i], DF_CAP, &d,
-		    c->err)) != PH_OK || (!c->o->exact &&
-		    (s = add_fuzzy(c, &t, i, d)) != PH_OK)) {
+		    c->err)) != PH_OK) {
 			term_release(&t);
 			return s;
 		}
@@ -557,7 +617,7 @@ compile_leaf(struct ctx *c, const struct ph_sq *n, struct ph_buf *b,
  */
 static size_t
 full_form_at(struct ctx *c, const struct ph_sq *const *kids, size_t nkids,
-    size_t i)
+    size_t i, size_t *entry)
 {
 	size_t		 k, j, best = 0;
 	struct ph_strv	 want, got;
@@ -577,8 +637,10 @@ full_form_at(struct ctx *c, const struct ph_sq *const *kids, size_t nkids,
 				break;
 		}
 		if (j == want.n && want.n > 1 && strv_eq(&want, &got) &&
-		    want.n > best)
+		    want.n > best) {
 			best = want.n;
+			*entry = k;
+		}
 		ph_strv_release(&want);
 		ph_strv_release(&got);
 	}
@@ -591,7 +653,7 @@ compile_and(struct ctx *c, const struct ph_sq *n, struct ph_buf *b, int col,
     int neg, int *emitted)
 {
 	struct ph_buf	 pos, negs, one;
-	size_t		 i, k, npos = 0, nneg = 0, run;
+	size_t		 i, k, npos = 0, nneg = 0, run, entry = 0;
 	enum ph_status	 s = PH_OK;
 	int		 e;
 
@@ -615,21 +677,31 @@ compile_and(struct ctx *c, const struct ph_sq *n, struct ph_buf *b, int col,
 			ph_buf_release(&one);
 			continue;
 		}
-		if ((run = full_form_at(c, (const struct ph_sq *const *)n->kids,
-		    n->nkids, i)) > 0) {
-			/* "uy ban nhan dan": one term, so that it meets its
-			 * abbreviation. */
+		if (!neg && (run = full_form_at(c,
+		    (const struct ph_sq *const *)n->kids, n->nkids, i,
+		    &entry)) > 0) {
+			/* "uy ban nhan dan" typed as words: the words, each
+			 * as usual, or the abbreviation in their place. */
 			struct ph_strv w, ex;
+			ph_buf_adds(&one, "((");
+			for (k = i; k < i + run && s == PH_OK; k++) {
+				if (k > i)
+					ph_buf_adds(&one, " AND ");
+				s = compile(c, n->kids[k], &one, col, 0, &e);
+			}
+			ph_buf_adds(&one, ") OR ");
 			ph_strv_init(&w);
 			ph_strv_init(&ex);
-			e = 0;
-			for (k = i; k < i + run; k++) {
-				char *nfc = ph_viet_nfc(n->kids[k]->text);
-				split_text(nfc, &w, &ex);
-				e |= ph_viet_has_marks(nfc, strlen(nfc));
-				free(nfc);
-			}
-			s = emit_term(c, &one, &w, &ex, e, 0, col, neg, 0);
+			ph_strv_take(&w, ph_xasprintf("%c%s", PH_UPPER_MARK,
+			    c->ab.v[entry].abbr_fold));
+			ph_strv_push(&ex, c->ab.v[entry].abbr_fold);
+			if (s == PH_OK)
+				s = emit_term(c, &one, &w, &ex, 0, 0, col, 0, 0);
+			if (s == PH_OK)
+				c->terms[c->nterms - 1].optional = 1;
+			ph_strv_release(&w);
+			ph_strv_release(&ex);
+			ph_buf_addc(&one, ')');
 			i += run - 1;
 			e = 1;
 		} else
@@ -722,6 +794,7 @@ compile_top(struct ctx *c, const struct ph_sq *q, char **match,
 	struct ph_buf			 m, x, one;
 	enum ph_status			 s = PH_OK;
 	int				 e, nm = 0, nx = 0;
+	size_t				 npos = 0;
 	struct ph_sq			 and;
 
 	*match = *exclude = NULL;
@@ -741,8 +814,12 @@ compile_top(struct ctx *c, const struct ph_sq *q, char **match,
 	ph_buf_init(&x);
 	ph_buf_add(&m, "", 0);
 	ph_buf_add(&x, "", 0);
-	/* Positives and negatives of the top level, kept apart: a query of
-	 * excluded words alone ("-nhap tt:qua-han") is allowed here. */
+	/* Excluded words go into the FTS5 expression (P NOT N) when there
+	 * are words to look for; a query of excluded words alone ("-nhap
+	 * tt:qua-han") excludes in SQL instead. */
+	for (i = 0; i < nkids; i++)
+		if (kids[i]->kind != PH_SQ_PRED && kids[i]->kind != PH_SQ_NOT)
+			npos++;
 	memset(&and, 0, sizeof and);
 	and.kind = PH_SQ_AND;
 	for (i = 0; i < nkids && s == PH_OK; i++) {
@@ -751,7 +828,7 @@ compile_top(struct ctx *c, const struct ph_sq *q, char **match,
 		    k->kids[0]->kind == PH_SQ_PRED))
 			continue;
 		ph_buf_init(&one);
-		if (k->kind == PH_SQ_NOT) {
+		if (k->kind == PH_SQ_NOT && npos == 0) {
 			s = compile(c, k->kids[0], &one, -1, 1, &e);
 			if (s == PH_OK && e) {
 				ph_buf_adds(&x, nx++ ? " OR " : "");
@@ -900,12 +977,58 @@ exact_at(const struct doctoks *d, const struct ph_search_doc *doc, int c,
 }
 
 static void
-add_span(struct span **sp, size_t *n, size_t start, size_t end, int term)
+add_span(struct span **sp, size_t *n, size_t start, size_t end, int term,
+    int exact)
 {
 	*sp = ph_xrealloc(*sp, (*n + 1) * sizeof **sp);
 	(*sp)[*n].start = start;
 	(*sp)[*n].end = end;
+	(*sp)[*n].exact = exact;
 	(*sp)[(*n)++].term = term;
+}
+
+/*
+ * Do the query's words, when it is only words, stand together in this
+ * order somewhere ("quy chế phối hợp" typed without quotes)?  Such a
+ * letter is ranked above one with the words scattered.
+ */
+static int
+words_adjacent(const struct ctx *c, const struct doctoks *d, int *at_col,
+    size_t *at)
+{
+	size_t		i, k, n = 0, first = 0;
+	int		col;
+
+	for (k = 0; k < c->nterms; k++) {
+		const struct term *t = &c->terms[k];
+		if (t->optional)
+			continue;
+		if (t->w.n != 1 || t->prefix || t->col >= 0)
+			return 0;
+		if (n++ == 0)
+			first = k;
+	}
+	if (n < 2)
+		return 0;
+	for (col = 0; col < PH_SCOL__COUNT; col++) {
+		for (i = 0; i + n <= d->n[col]; i++) {
+			size_t pos = i;
+			for (k = first; k < c->nterms; k++) {
+				const struct term *t = &c->terms[k];
+				if (t->optional)
+					continue;
+				if (!tok_is(d, &d->t[col][pos], t->w.v[0], 0))
+					break;
+				pos++;
+			}
+			if (k == c->nterms) {
+				*at_col = col;
+				*at = d->t[col][i].start;
+				return 1;
+			}
+		}
+	}
+	return 0;
 }
 
 /*
@@ -937,10 +1060,12 @@ score_doc(struct ctx *c, const struct ph_search_doc *doc, struct doctoks *d,
 			for (i = 0; i < d->n[col]; i++) {
 				if ((took = words_at(d, col, i, &t->w,
 				    t->prefix)) > 0) {
+					int ex = 1;
 					t->plain++;
 					t->tf += col_weight[col];
 					if (t->marked || c->o->exact) {
-						if (exact_at(d, doc, col, i, t))
+						ex = exact_at(d, doc, col, i, t);
+						if (ex)
 							t->exact_hit++;
 						else
 							t->inexact_hit++;
@@ -950,7 +1075,7 @@ score_doc(struct ctx *c, const struct ph_search_doc *doc, struct doctoks *d,
 						    &nspans[col],
 						    d->t[col][i].start,
 						    d->t[col][i + took - 1].end,
-						    (int)ti);
+						    (int)ti, ex);
 					continue;
 				}
 				for (a = 0; a < t->nalts; a++) {
@@ -969,14 +1094,14 @@ score_doc(struct ctx *c, const struct ph_search_doc *doc, struct doctoks *d,
 						    &nspans[col],
 						    d->t[col][i].start,
 						    d->t[col][i + took - 1].end,
-						    (int)ti);
+						    (int)ti, 0);
 					break;
 				}
 			}
 		}
 		if (t->plain || t->alt_abbrev || t->fuzzy)
 			nmatch++;
-		if (t->fuzzy && !t->plain && !t->alt_abbrev)
+		if (t->fuzzy && !t->plain && !t->alt_abbrev && !t->optional)
 			fuzzy_only = 1;
 		if (t->marked) {
 			marked++;
@@ -995,6 +1120,8 @@ score_doc(struct ctx *c, const struct ph_search_doc *doc, struct doctoks *d,
 	}
 	ca->bm25 = bm;
 	ca->nonfuzzy = !fuzzy_only;
+	ca->allexact = marked > 0 && exact == marked;
+	ca->phrase = words_adjacent(c, d, &ca->phrase_col, &ca->phrase_at);
 	ca->exact_frac = marked ? (double)exact / (double)marked : 0;
 	ca->flags = 0;
 	if (fuzzy_only)
@@ -1020,9 +1147,14 @@ recency(const struct ctx *c, struct ph_date d)
 	return 1.0 / (1.0 + (double)age / 365.0);
 }
 
-/* Tiers first: no word matched only fuzzily (4), then the share of
- * marked words found as typed (2), then BM25 scaled to the best (1),
- * then recency (0.5).  A lower tier never outranks a higher one. */
+/*
+ * Tiers first, each weighing more than all below it together: no word
+ * matched only fuzzily (16), every marked word found as typed (8), the
+ * words standing together as typed (4); then the share of marked words
+ * found as typed (1.5), BM25 scaled to the best candidate (1), recency
+ * (0.5).  So a query with diacritics lists exact matches first, and OCR
+ * or misspelt matches come after every true one.
+ */
 static void
 final_scores(struct ctx *c, struct cand *v, size_t n)
 {
@@ -1033,7 +1165,8 @@ final_scores(struct ctx *c, struct cand *v, size_t n)
 		if (v[i].bm25 > max)
 			max = v[i].bm25;
 	for (i = 0; i < n; i++)
-		v[i].score = 4.0 * v[i].nonfuzzy + 2.0 * v[i].exact_frac +
+		v[i].score = 16.0 * v[i].nonfuzzy + 8.0 * v[i].allexact +
+		    4.0 * v[i].phrase + 1.5 * v[i].exact_frac +
 		    (max > 0 ? v[i].bm25 / max : 0) +
 		    0.5 * recency(c, v[i].date);
 }
@@ -1083,14 +1216,44 @@ is_cont(char ch)
  * so the line is safe to show and the marks stay right.
  */
 static void
-make_snippet(const char *text, struct span *sp, size_t nsp,
-    struct ph_search_hit *h)
+make_snippet(const char *text, struct span *sp, size_t nsp, int focus,
+    size_t focus_at, struct ph_search_hit *h)
 {
 	size_t		 len = strlen(text), ws, we, i, k = 0, mark_at = 0;
 	struct ph_buf	 b;
 	int		 space = 0, in_mark = 0;
 
 	qsort(sp, nsp, sizeof *sp, span_cmp);
+	/* Show the stretch where most of the query's words meet, not
+	 * merely the first hit: "ủy ban nhân dân" is better shown where
+	 * the four stand together than at the first "ban". */
+	if (focus) {
+		while (nsp > 1 && sp[0].start < focus_at) {
+			sp++;
+			nsp--;
+		}
+	} else if (nsp > 1) {
+		size_t best = 0, bestn = 0, a, z, n;
+		unsigned long seen;
+		for (a = 0; a < nsp; a++) {
+			seen = 0;
+			n = 0;
+			for (z = a; z < nsp && sp[z].end <= sp[a].start +
+			    SNIP_LEN - SNIP_BEFORE; z++) {
+				unsigned long bit = 1ul << (sp[z].term % 64);
+				if (!(seen & bit)) {
+					seen |= bit;
+					n++;
+				}
+			}
+			if (n > bestn) {
+				bestn = n;
+				best = a;
+			}
+		}
+		sp += best;
+		nsp -= best;
+	}
 	ws = nsp > 0 && sp[0].start > SNIP_BEFORE ? sp[0].start - SNIP_BEFORE :
 	    0;
 	/* Start at a word: after the first space past WS. */
@@ -1189,6 +1352,19 @@ fill_hit(struct ctx *c, const struct cand *ca, struct ph_search_hit *h)
 	memset(nsp, 0, sizeof nsp);
 	if (c->nterms > 0)
 		score_doc(c, &doc, &d, &tmp, sp, nsp);
+	/* Where a marked word is there as typed, mark only those places:
+	 * "bản" is no hit for a clerk who typed "ban" with its marks
+	 * ("Ủy ban") if the letter also has "ban" itself. */
+	for (k = 0; k < PH_SCOL__COUNT; k++) {
+		size_t a, z = 0;
+		for (a = 0; a < nsp[k]; a++) {
+			const struct term *t = &c->terms[sp[k][a].term];
+			if (!sp[k][a].exact && t->marked && t->exact_hit > 0)
+				continue;
+			sp[k][z++] = sp[k][a];
+		}
+		nsp[k] = z;
+	}
 	for (k = 0; k < PH_SCOL__COUNT; k++) {
 		int col = snippet_order[k];
 		if (nsp[col] > most) {
@@ -1196,6 +1372,8 @@ fill_hit(struct ctx *c, const struct cand *ca, struct ph_search_hit *h)
 			best = col;
 		}
 	}
+	if (c->nterms > 0 && tmp.phrase)
+		best = tmp.phrase_col;
 	h->id = ca->id;
 	h->date = doc.date;
 	h->number = ph_xstrdup(doc.col[PH_SCOL_NUMBER]);
@@ -1203,7 +1381,8 @@ fill_hit(struct ctx *c, const struct cand *ca, struct ph_search_hit *h)
 	h->subject = ph_xstrdup(doc.col[PH_SCOL_SUBJECT]);
 	h->score = ca->score;
 	h->flags = ca->flags;
-	make_snippet(doc.col[best], sp[best], nsp[best], h);
+	make_snippet(doc.col[best], sp[best], nsp[best],
+	    c->nterms > 0 && tmp.phrase, tmp.phrase_at, h);
 	for (k = 0; k < PH_SCOL__COUNT; k++)
 		free(sp[k]);
 	doctoks_release(&d);
@@ -1286,6 +1465,9 @@ words_search(struct ctx *c, const struct ph_sq *q,
 	scan.npreds = c->npreds;
 	scan.today = c->today;
 	want = c->o->count_only ? 0 : c->o->offset + c->o->limit;
+	out->plan = ph_xasprintf("%s%s%s", match != NULL ? match : "*",
+	    exclude != NULL ? " EXCLUDING " : "", exclude != NULL ? exclude :
+	    "");
 
 	if (c->o->count_only && !c->o->exact) {
 		s = ph_store_search_count(c->st, &scan, &out->total, c->err);
@@ -1401,7 +1583,7 @@ rx_doc(const struct ph_search_doc *doc, void *arg)
 				hitcol = col;
 			if (col != hitcol || nsp >= 32)
 				break;
-			add_span(&sp, &nsp, ov[0], ov[1], 0);
+			add_span(&sp, &nsp, ov[0], ov[1], 0, 1);
 			/* An empty match moves on by one character. */
 			off = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
 			while (off < len && is_cont(doc->col[col][off]))
@@ -1424,7 +1606,7 @@ rx_doc(const struct ph_search_doc *doc, void *arg)
 		h->issuer = ph_xstrdup(doc->col[PH_SCOL_ISSUER]);
 		h->subject = ph_xstrdup(doc->col[PH_SCOL_SUBJECT]);
 		h->score = recency(r->c, doc->date);
-		make_snippet(doc->col[hitcol], sp, nsp, h);
+		make_snippet(doc->col[hitcol], sp, nsp, 0, 0, h);
 	}
 	free(sp);
 	return r->seen >= r->want && r->c->o->no_count;
@@ -1497,6 +1679,8 @@ ph_search_result_release(struct ph_search_result *r)
 	free(r->hits);
 	r->hits = NULL;
 	r->nhits = 0;
+	free(r->plan);
+	r->plan = NULL;
 }
 
 enum ph_status

@@ -43,7 +43,7 @@ enum ph_sq_kind {
 
 struct ph_sq {
 	enum ph_sq_kind		 kind;
-	char			*text;		/* NFC, as typed */
+	char			*text;		/* as typed (search.c makes it NFC) */
 	int			 prefix;
 	enum ph_search_col	 col;
 	struct ph_search_pred	 pred;		/* pred.text owned here */
@@ -97,6 +97,8 @@ struct ph_search_result {
 	struct ph_search_hit	*hits;
 	size_t			 nhits;
 	int64_t			 total;		/* all hits; -1 not counted */
+	char			*plan;		/* what the index was asked
+						 * (FTS5 expression), or NULL */
 };
 
 /* Run O on ST.  Errors: PH_ERR_INVALID for a bad query or pattern (the

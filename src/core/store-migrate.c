@@ -247,7 +247,13 @@ static const char migration_3[] =
 "CREATE VIRTUAL TABLE letters_fts USING fts5(subject, number, issuer,"
 "  recipients, signer, body, notes, content = 'letters_text',"
 "  content_rowid = 'id', tokenize = 'phoihop');"
-"INSERT INTO letters_fts(letters_fts) VALUES ('rebuild');";
+"INSERT INTO letters_fts(letters_fts) VALUES ('rebuild');"
+/* Every word the index has ever held, for finding the variants of a
+ * word one edit away without reading doclists (store-search.c). */
+"CREATE TABLE search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;"
+"CREATE VIRTUAL TABLE temp.letters_vocab USING fts5vocab(main, letters_fts, row);"
+"INSERT INTO search_terms SELECT term FROM temp.letters_vocab;"
+"DROP TABLE temp.letters_vocab;";
 
 static const char *const migrations[] = {
 	migration_1,

@@ -19,6 +19,7 @@ struct ph_store {
 	int			 readonly;
 	int			 in_tx;
 	struct ph_doctypes	*doctypes;
+	struct store_terms	*terms;		/* store-search.c */
 	struct {
 		const char	*sql;	/* static string: compared by address */
 		sqlite3_stmt	*stmt;
@@ -71,6 +72,10 @@ enum ph_status	 store_search_forget(struct ph_store *st, int64_t id,
 		    struct ph_error *err);
 enum ph_status	 store_search_index(struct ph_store *st, int64_t id,
 		    struct ph_error *err);
+/* Forget what the term list cache believes (after a rollback), and free
+ * it (on close). */
+void		 store_search_terms_reset(struct ph_store *st);
+void		 store_search_terms_free(struct ph_store *st);
 enum ph_status	 store_search_org_letters(struct ph_store *st, int64_t org,
 		    int64_t **ids, size_t *nids, struct ph_error *err);
 

@@ -34,20 +34,144 @@ const char *const ph_search_col_names[PH_SCOL__COUNT] = {
 	"notes"
 };
 
+/* ------------------------------------------------------------ term list */
+
+/*
+ * search_terms lists every word the index has held, so that search.c can
+ * ask "which of these 300 spellings one edit from 'ninh' exist?" in one
+ * statement of b-tree seeks instead of 300 FTS5 queries.  While a letter
+ * is indexed the tokenizer notes its words; the new ones are written
+ * after the letter.  KNOWN remembers what this connection has already
+ * written, so a bulk import costs a hash lookup per word, not a write.
+ * Words are never taken out: a stale one only costs a seek that finds
+ * nothing in the index.
+ */
+struct store_terms {
+	char		**slot;		/* open addressing; NULL empty */
+	size_t		  cap, n;
+	struct ph_strv	  pending;	/* seen in this letter, not in KNOWN */
+	int		  collecting;
+};
+
+static uint64_t
+term_hash(const char *s, size_t n)
+{
+	uint64_t	h = 1469598103934665603ull;	/* FNV-1a */
+	size_t		i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+/* Slot of S[0..N) in T: its own or the empty one where it would go. */
+static size_t
+term_slot(const struct store_terms *t, const char *s, size_t n)
+{
+	size_t	i = (size_t)term_hash(s, n) & (t->cap - 1);
+
+	while (t->slot[i] != NULL && (strncmp(t->slot[i], s, n) != 0 ||
+	    t->slot[i][n] != '\0'))
+		i = (i + 1) & (t->cap - 1);
+	return i;
+}
+
+static void
+term_grow(struct store_terms *t)
+{
+	char	**old = t->slot;
+	size_t	  ocap = t->cap, i;
+
+	t->cap = ocap ? ocap * 2 : 4096;
+	t->slot = ph_xcalloc(t->cap, sizeof *t->slot);
+	for (i = 0; i < ocap; i++)
+		if (old[i] != NULL)
+			t->slot[term_slot(t, old[i], strlen(old[i]))] = old[i];
+	free(old);
+}
+
+/* Note word TOK[0..N) of the letter being indexed. */
+static void
+terms_note(struct store_terms *t, const char *tok, size_t n)
+{
+	size_t	i;
+
+	if (t->cap == 0 || (t->n + 1) * 2 > t->cap)
+		term_grow(t);
+	i = term_slot(t, tok, n);
+	if (t->slot[i] != NULL)
+		return;
+	t->slot[i] = ph_xstrndup(tok, n);
+	t->n++;
+	ph_strv_push(&t->pending, t->slot[i]);
+}
+
+void
+store_search_terms_reset(struct ph_store *st)
+{
+	struct store_terms	*t = st->terms;
+	size_t			 i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->cap; i++)
+		free(t->slot[i]);
+	free(t->slot);
+	t->slot = NULL;
+	t->cap = t->n = 0;
+	ph_strv_release(&t->pending);
+	t->collecting = 0;
+}
+
+void
+store_search_terms_free(struct ph_store *st)
+{
+	store_search_terms_reset(st);
+	free(st->terms);
+	st->terms = NULL;
+}
+
+/* Write the words noted since the last flush. */
+static enum ph_status
+terms_flush(struct ph_store *st, struct ph_error *err)
+{
+	static const char	 sql[] = "INSERT OR IGNORE INTO search_terms"
+	    " (term) VALUES (?)";
+	struct store_terms	*t = st->terms;
+	sqlite3_stmt		*s;
+	size_t			 i;
+	int			 rc;
+
+	if (t->pending.n == 0)
+		return PH_OK;
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return store_errcode(err);
+	for (i = 0; i < t->pending.n; i++) {
+		sqlite3_bind_text(s, 1, t->pending.v[i], -1, SQLITE_STATIC);
+		rc = sqlite3_step(s);
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE) {
+			store_search_terms_reset(st);
+			return store_fail(st, rc, err);
+		}
+	}
+	ph_strv_release(&t->pending);
+	return PH_OK;
+}
+
 /* ------------------------------------------------------------ tokenizer */
 
-/* FTS5 hands every tokenizer instance the arguments of its CREATE; ours
- * takes none, so one static object serves all. */
-static int	tok_dummy;
-
+/* The tokenizer instance is the store itself: it notes words for the
+ * term list while a letter is indexed. */
 static int
 tok_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
 {
-	(void)ctx;
 	(void)argv;
 	if (argc != 0)
 		return SQLITE_ERROR;
-	*out = (Fts5Tokenizer *)&tok_dummy;
+	*out = (Fts5Tokenizer *)ctx;
 	return SQLITE_OK;
 }
 
@@ -66,10 +190,11 @@ tok_delete(Fts5Tokenizer *t)
  * word in small letters.
  */
 struct tok_ctx {
-	void		*fts_ctx;
-	int		(*emit)(void *, int, const char *, int, int, int);
-	const char	*text;
-	int		 query;
+	void			*fts_ctx;
+	int			(*emit)(void *, int, const char *, int, int, int);
+	const char		*text;
+	int			 query;
+	struct store_terms	*terms;		/* NULL: not noting */
 };
 
 static int
@@ -85,6 +210,8 @@ tok_word(void *arg, const char *tok, size_t toklen, size_t start,
 		marked[0] = PH_UPPER_MARK;
 		memcpy(marked + 1, tok, toklen);
 	}
+	if (c->terms != NULL)
+		terms_note(c->terms, tok, toklen);
 	if (upper && c->query)
 		return c->emit(c->fts_ctx, 0, marked, (int)toklen + 1,
 		    (int)start, (int)end);
@@ -99,9 +226,13 @@ static int
 tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text,
     int len, int (*emit)(void *, int, const char *, int, int, int))
 {
-	struct tok_ctx	c = { ctx, emit, text, (flags & FTS5_TOKENIZE_QUERY) != 0 };
+	struct ph_store	*st = (struct ph_store *)t;
+	struct tok_ctx	 c = { ctx, emit, text, (flags & FTS5_TOKENIZE_QUERY) !=
+	    0, NULL };
 
-	(void)t;
+	if (st->terms != NULL && st->terms->collecting &&
+	    (flags & FTS5_TOKENIZE_DOCUMENT))
+		c.terms = st->terms;
 	if (text == NULL || len <= 0)
 		return SQLITE_OK;
 	return ph_viet_fold_words(text, (size_t)len, tok_word, &c);
@@ -141,7 +272,9 @@ store_search_register(struct ph_store *st, struct ph_error *err)
 	if (rc != SQLITE_ROW || api == NULL || api->iVersion < 2)
 		return ph_error_set(err, PH_ERR_DB,
 		    _("this SQLite library has no full-text search (FTS5)"));
-	rc = api->xCreateTokenizer(api, "phoihop", NULL, &tok, NULL);
+	st->terms = ph_xcalloc(1, sizeof *st->terms);
+	ph_strv_init(&st->terms->pending);
+	rc = api->xCreateTokenizer(api, "phoihop", st, &tok, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(st->db, "ph_fold", 1,
 		    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
@@ -181,9 +314,12 @@ store_search_index(struct ph_store *st, int64_t id, struct ph_error *err)
 	if ((s = store_stmt(st, sql, err)) == NULL)
 		return store_errcode(err);
 	sqlite3_bind_int64(s, 1, id);
-	if ((rc = sqlite3_step(s)) != SQLITE_DONE)
+	st->terms->collecting = 1;
+	rc = sqlite3_step(s);
+	st->terms->collecting = 0;
+	if (rc != SQLITE_DONE)
 		return store_fail(st, rc, err);
-	return PH_OK;
+	return terms_flush(st, err);
 }
 
 /*
@@ -226,8 +362,66 @@ store_search_org_letters(struct ph_store *st, int64_t org, int64_t **ids,
 enum ph_status
 ph_store_search_rebuild(struct ph_store *st, struct ph_error *err)
 {
-	return store_exec(st,
-	    "INSERT INTO letters_fts(letters_fts) VALUES ('rebuild')", err);
+	enum ph_status	s;
+
+	store_search_terms_reset(st);	/* the list is emptied below */
+	st->terms->collecting = 1;
+	s = store_exec(st, "DELETE FROM search_terms;"
+	    " INSERT INTO letters_fts(letters_fts) VALUES ('rebuild')", err);
+	st->terms->collecting = 0;
+	if (s != PH_OK) {
+		store_search_terms_reset(st);
+		return s;
+	}
+	/* Everything noted is new to the emptied list. */
+	return terms_flush(st, err);
+}
+
+/*
+ * Which of TERMS[0..N) (folded words) the term list has: CB is called
+ * with the index of each.  One statement: the terms go in as a JSON
+ * array, and each costs one seek.
+ */
+enum ph_status
+ph_store_search_terms_present(struct ph_store *st, const char *const *terms,
+    size_t n, void (*cb)(size_t i, void *arg), void *arg,
+    struct ph_error *err)
+{
+	static const char	 sql[] = "SELECT j.key FROM json_each(?1) j"
+	    " JOIN search_terms t ON t.term = j.value";
+	struct ph_buf		 b;
+	sqlite3_stmt		*s;
+	size_t			 i;
+	const char		*p;
+	int			 rc;
+
+	if (n == 0)
+		return PH_OK;
+	ph_buf_init(&b);
+	ph_buf_addc(&b, '[');
+	for (i = 0; i < n; i++) {
+		ph_buf_adds(&b, i ? ",\"" : "\"");
+		/* Folded words hold letters and digits; anything JSON
+		 * would need escaped is dropped to keep the array valid. */
+		for (p = terms[i]; *p != '\0'; p++)
+			if ((unsigned char)*p >= 0x20 && *p != '"' &&
+			    *p != '\\')
+				ph_buf_addc(&b, *p);
+		ph_buf_addc(&b, '"');
+	}
+	ph_buf_addc(&b, ']');
+	if ((s = store_stmt(st, sql, err)) == NULL) {
+		ph_buf_release(&b);
+		return store_errcode(err);
+	}
+	sqlite3_bind_text(s, 1, b.data, (int)b.len, SQLITE_TRANSIENT);
+	ph_buf_release(&b);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		cb((size_t)sqlite3_column_int64(s, 0), arg);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, err);
+	return PH_OK;
 }
 
 enum ph_status
@@ -274,13 +468,18 @@ scan_sql(const struct ph_search_scan *q, const char *head, int paged,
 			ph_buf_adds(&b, "ph_fold(l.type) = ?");
 			break;
 		case PH_SP_DATE:
-			ph_buf_adds(&b, "l.date >= coalesce(?, l.date) AND"
-			    " l.date <= coalesce(?, l.date)");
+		case PH_SP_DUE: {
+			const char *col = p->kind == PH_SP_DATE ? "l.date" :
+			    "l.due";
+			/* Only the bounds given, so the planner sees plain
+			 * comparisons. */
+			ph_buf_printf(&b, "%s IS NOT NULL", col);
+			if (ph_date_is_set(p->from))
+				ph_buf_printf(&b, " AND %s >= ?", col);
+			if (ph_date_is_set(p->to))
+				ph_buf_printf(&b, " AND %s <= ?", col);
 			break;
-		case PH_SP_DUE:
-			ph_buf_adds(&b, "l.due >= coalesce(?, l.due) AND"
-			    " l.due <= coalesce(?, l.due)");
-			break;
+		}
 		case PH_SP_STATUS:
 			ph_buf_adds(&b, "l.status = ?");
 			break;
@@ -325,8 +524,10 @@ bind_scan(sqlite3_stmt *s, const struct ph_search_scan *q)
 			break;
 		case PH_SP_DATE:
 		case PH_SP_DUE:
-			store_bind_date(s, i++, p->from);
-			store_bind_date(s, i++, p->to);
+			if (ph_date_is_set(p->from))
+				store_bind_date(s, i++, p->from);
+			if (ph_date_is_set(p->to))
+				store_bind_date(s, i++, p->to);
 			break;
 		case PH_SP_STATUS:
 			sqlite3_bind_text(s, i++, ph_keyword_word(

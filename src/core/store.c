@@ -275,6 +275,7 @@ ph_store_close(struct ph_store *st)
 	if (st->db != NULL)
 		sqlite3_close(st->db);
 	ph_doctypes_free(st->doctypes);
+	store_search_terms_free(st);
 	free(st->path);
 	free(st->who);
 	free(st);
@@ -349,6 +350,7 @@ ph_store_rollback(struct ph_store *st)
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->in_tx = 0;
+	store_search_terms_reset(st);
 }
 
 sqlite3_stmt *

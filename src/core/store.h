@@ -312,6 +312,12 @@ enum ph_status	ph_store_search_count(struct ph_store *st,
  * no further than CAP: the cost is at most CAP. */
 enum ph_status	ph_store_search_df(struct ph_store *st, const char *term,
 		    int64_t cap, int64_t *out, struct ph_error *err);
+/* Call CB(i, ARG) for each of the folded words TERMS[0..N) that some
+ * letter has held (a word once indexed stays listed). */
+enum ph_status	ph_store_search_terms_present(struct ph_store *st,
+		    const char *const *terms, size_t n,
+		    void (*cb)(size_t i, void *arg), void *arg,
+		    struct ph_error *err);
 /* Roughly how many letters are indexed (the highest id). */
 enum ph_status	ph_store_search_ndocs(struct ph_store *st, int64_t *out,
 		    struct ph_error *err);

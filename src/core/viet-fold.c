@@ -169,7 +169,7 @@ ph_viet_fold_words(const char *s, size_t len, ph_fold_word_cb fn, void *arg)
 	size_t		 i = 0, at, start = 0, n = 0, k;
 	int32_t		 cp;
 	uint32_t	 f;
-	int		 in_word = 0, rc;
+	int		 in_word = 0, cut = 0, rc;
 
 	for (;;) {
 		at = i;
@@ -179,11 +179,17 @@ ph_viet_fold_words(const char *s, size_t len, ph_fold_word_cb fn, void *arg)
 				in_word = 1;
 				start = at;
 				n = 0;
+				cut = 0;
 			}
-			if ((f = ph_viet_fold_cp((uint32_t)cp)) != 0 &&
-			    n + 4 <= PH_FOLD_WORD_MAX) {
+			/* TOK has room for one more character than the
+			 * limit; one that does not fit ends the word's
+			 * token, never half a character. */
+			if (!cut && (f = ph_viet_fold_cp((uint32_t)cp)) != 0) {
 				k = ph_utf8_encode(f, tok + n);
-				n += k;
+				if (n + k <= PH_FOLD_WORD_MAX)
+					n += k;
+				else
+					cut = 1;
 			}
 			continue;
 		}

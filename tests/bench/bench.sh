@@ -40,6 +40,7 @@ PHOIHOP=$BUILDDIR/src/phoihop
 GEN=$BUILDDIR/tests/bench/gen-letters
 CLOCK=$BUILDDIR/tests/bench/bench-clock
 DUE=$BUILDDIR/tests/bench/bench-due
+SEARCH=$BUILDDIR/tests/bench/bench-search
 # Open cases in the main registers (a clerk has hundreds, not thousands:
 # older requests were answered), and in the 1M variant for "due".
 OPEN=1000
@@ -49,7 +50,7 @@ YEARS=2016-2026
 YEAR=2021		# the middle of $YEARS
 RUNS=5
 
-for f in "$PHOIHOP" "$GEN" "$CLOCK" "$DUE"; do
+for f in "$PHOIHOP" "$GEN" "$CLOCK" "$DUE" "$SEARCH"; do
 	if [ ! -x "$f" ]; then
 		echo "bench.sh: $f is not built (make bench builds it)" >&2
 		exit 1
@@ -277,6 +278,40 @@ if [ -s "$DB1M" ]; then
 	I1MO=$(in_process "$DB1MO")
 fi
 
+# Search: phoihop against plain FTS5 on the same register (bench-search
+# rebuilds our index, builds a plain one beside it, times 30 queries,
+# drops the plain one).  Last, since it rewrites the index.
+search_figures() {
+	S_BUILD=n/a S_PBUILD=n/a S_SIZE=n/a S_PSIZE=n/a S_RATIO=n/a
+	S_C50=n/a S_C95=n/a S_PC50=n/a S_PC95=n/a
+	S_G50=n/a S_G95=n/a S_PG50=n/a S_PG95=n/a
+	[ -s "$1" ] || return 0
+	echo "== search on $1"
+	"$SEARCH" "$1" "$RUNS" >"$2" 2>&1 || { cat "$2"; return 0; }
+	cat "$2"
+	S_BUILD=$(sed -n 's/^index build: phoihop \([0-9.]*\) s, plain.*/\1/p' "$2")
+	S_PBUILD=$(sed -n 's/^index build: .*, plain \([0-9.]*\) s$/\1/p' "$2")
+	S_SIZE=$(sed -n 's/^index size: phoihop \([0-9]*\) bytes.*/\1/p' "$2")
+	S_PSIZE=$(sed -n 's/^index size: .*, plain \([0-9]*\) bytes.*/\1/p' "$2")
+	S_RATIO=$(sed -n 's/^index size: .*(\([0-9.]*\)x)$/\1/p' "$2")
+	S_C50=$(sed -n 's/^count p50: phoihop \([0-9.]*\) ms.*/\1/p' "$2")
+	S_PC50=$(sed -n 's/^count p50: .*, plain \([0-9.]*\) ms$/\1/p' "$2")
+	S_C95=$(sed -n 's/^count p95: phoihop \([0-9.]*\) ms.*/\1/p' "$2")
+	S_PC95=$(sed -n 's/^count p95: .*, plain \([0-9.]*\) ms$/\1/p' "$2")
+	S_G50=$(sed -n 's/^page p50: phoihop \([0-9.]*\) ms.*/\1/p' "$2")
+	S_PG50=$(sed -n 's/^page p50: .*, plain \([0-9.]*\) ms$/\1/p' "$2")
+	S_G95=$(sed -n 's/^page p95: phoihop \([0-9.]*\) ms.*/\1/p' "$2")
+	S_PG95=$(sed -n 's/^page p95: .*, plain \([0-9.]*\) ms$/\1/p' "$2")
+}
+search_figures "$DB100K" "$OUT/search-100k.log"
+SB100=$S_BUILD SPB100=$S_PBUILD SZ100=$S_SIZE SPZ100=$S_PSIZE SR100=$S_RATIO
+SC50_100=$S_C50 SC95_100=$S_C95 SPC50_100=$S_PC50 SPC95_100=$S_PC95
+SG50_100=$S_G50 SG95_100=$S_G95 SPG50_100=$S_PG50 SPG95_100=$S_PG95
+search_figures "$DB1M" "$OUT/search-1m.log"
+SB1M=$S_BUILD SPB1M=$S_PBUILD SZ1M=$S_SIZE SPZ1M=$S_PSIZE SR1M=$S_RATIO
+SC50_1M=$S_C50 SC95_1M=$S_C95 SPC50_1M=$S_PC50 SPC95_1M=$S_PC95
+SG50_1M=$S_G50 SG95_1M=$S_G95 SPG50_1M=$S_PG50 SPG95_1M=$S_PG95
+
 # The floor under every timing above: starting the program at all.
 START=$(time_ms "$PHOIHOP" --version)
 
@@ -315,6 +350,21 @@ T1M=n/a
 	echo "| ph_flow_due() in-process, database open, median of 7, ms ($O100 / $O1M open) | $I100 | $I1M |"
 	echo "| ph_flow_due() in-process, 1M letters, $O1MO open cases, ms | | $I1MO |"
 	echo "| calendar add-workdays, 1M calls (bench-clock): s, calls/s | | $CLKSECS s, $CLKRATE/s |"
+	echo
+	echo "Search (tests/bench/bench-search, in-process, database open; 30"
+	echo "typical queries, median of $RUNS runs each, then p50/p95 over the"
+	echo "30; plain = FTS5 unicode61 remove_diacritics 2 over the same"
+	echo "letters, ranked by bm25(); per-query lines in search-*.log):"
+	echo
+	echo "| search figure | 100k | 1M |"
+	echo "|---|---:|---:|"
+	echo "| index build from the letters, phoihop / plain (s) | $SB100 / $SPB100 | $SB1M / $SPB1M |"
+	echo "| index size, phoihop / plain (bytes) | $SZ100 / $SPZ100 | $SZ1M / $SPZ1M |"
+	echo "| index size ratio phoihop : plain | $SR100 | $SR1M |"
+	echo "| count all hits p50, phoihop / plain (ms) | $SC50_100 / $SPC50_100 | $SC50_1M / $SPC50_1M |"
+	echo "| count all hits p95, phoihop / plain (ms) | $SC95_100 / $SPC95_100 | $SC95_1M / $SPC95_1M |"
+	echo "| first page of 20 ranked p50, phoihop / plain (ms) | $SG50_100 / $SPG50_100 | $SG50_1M / $SPG50_1M |"
+	echo "| first page of 20 ranked p95, phoihop / plain (ms) | $SG95_100 / $SPG95_100 | $SG95_1M / $SPG95_1M |"
 } >"$OUT/figures.md"
 echo
 cat "$OUT/figures.md"
