@@ -477,6 +477,28 @@ bind_letter(sqlite3_stmt *s, const struct ph_letter *l, int64_t issuer,
 	store_bind_date(s, 24, l->replied_on);
 }
 
+/*
+ * The clerk's chosen tone placement (init --tone-style) for a new
+ * letter's own text.  Only new text: a letter already stored is never
+ * rewritten behind the clerk's back, and names of organizations are
+ * matched, not restyled.
+ */
+static void
+restyle_text(struct ph_letter *l, enum ph_tone_style style)
+{
+	char	**f[] = { &l->subject, &l->body, &l->notes, &l->signer };
+	size_t	  i;
+	char	 *r;
+
+	for (i = 0; i < sizeof f / sizeof f[0]; i++) {
+		if (*f[i] == NULL)
+			continue;
+		r = ph_viet_tone_restyle(*f[i], style);
+		free(*f[i]);
+		*f[i] = r;
+	}
+}
+
 enum ph_status
 ph_store_letter_add(struct ph_store *st, struct ph_letter *l, int64_t *id_out,
     struct ph_letter_notes *notes, struct ph_error *err)
@@ -502,6 +524,8 @@ ph_store_letter_add(struct ph_store *st, struct ph_letter *l, int64_t *id_out,
 	    (ret = check_type(st, l, err)) != PH_OK ||
 	    (ret = check_reply_target(st, l, err)) != PH_OK)
 		goto out;
+	if (u.tone_style >= 0)
+		restyle_text(l, (enum ph_tone_style)u.tone_style);
 	if (l->status == PH_ST_REGISTERED && l->reply_required)
 		l->status = PH_ST_AWAITING;
 	if ((ret = assign_numbers(st, l, &u, err)) != PH_OK ||

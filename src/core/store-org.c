@@ -384,6 +384,16 @@ ph_store_unit_get(struct ph_store *st, struct ph_unit *u, struct ph_error *err)
 	if (v != NULL)
 		ph_date_parse(v, &u->term_start, NULL);
 	free(v);
+	v = NULL;
+	if ((s = ph_store_setting_get(st, "tone_style", &v, err)) != PH_OK)
+		goto fail;
+	u->tone_style = -1;
+	{
+		enum ph_tone_style ts;
+		if (v != NULL && ph_viet_tone_style_parse(v, &ts))
+			u->tone_style = (int)ts;
+	}
+	free(v);
 	return PH_OK;
 fail:
 	ph_unit_release(u);
@@ -425,7 +435,10 @@ ph_store_unit_set(struct ph_store *st, const struct ph_unit *u,
 	    PH_OK || (s = ph_store_setting_set(st, "numbering",
 	    ph_keyword_word(ph_numbering_words, u->numbering), err)) != PH_OK
 	    || (s = ph_store_setting_set(st, "term_start",
-	    ph_date_iso(u->term_start, buf), err)) != PH_OK)
+	    ph_date_iso(u->term_start, buf), err)) != PH_OK
+	    || (s = ph_store_setting_set(st, "tone_style", u->tone_style < 0 ?
+	    "keep" : ph_viet_tone_style_name((enum ph_tone_style)u->tone_style),
+	    err)) != PH_OK)
 		return s;
 	if ((s = term_record(st, u->term_start, err)) != PH_OK)
 		return s;

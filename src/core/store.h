@@ -73,6 +73,9 @@ struct ph_unit {
 	char			*code;		/* "ĐU" */
 	enum ph_numbering	 numbering;
 	struct ph_date		 term_start;
+	/* Tone placement new letters are stored in: an enum
+	 * ph_tone_style, or -1 to keep what was typed (the default). */
+	int			 tone_style;
 };
 enum ph_status	ph_store_unit_get(struct ph_store *st, struct ph_unit *out,
 		    struct ph_error *err);

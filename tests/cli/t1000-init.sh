@@ -23,7 +23,7 @@ is "$(ls -ld "$XDG_DATA_HOME" | cut -c1-10)" drwx------ \
     "t1000.4 the created parent \$XDG_DATA_HOME is mode 0700 too"
 is "$(ls -l "$XDB" | cut -c1-10)" -rw------- \
     "t1000.5 the database file is mode 0600"
-like "$out" "Database: $XDB (schema 2)" "t1000.6 init prints the path and schema"
+like "$out" "Database: $XDB (schema 3)" "t1000.6 init prints the path and schema"
 like "$out" "Unit: $UNIT (ĐU)" "t1000.7 init prints the unit and its code"
 like "$out" "Numbering: Party style" "t1000.8 party numbering by default"
 like "$out" "term from 01/07/2025" "t1000.9 the term starts 01/07/2025 by default"
@@ -156,5 +156,32 @@ is "$?" 2 "t1000.68 no command exits 2"
 run --lang fr --help
 is "$rc" 2 "t1000.69 an unknown --lang exits 2"
 like "$err" 'fr' "t1000.70 the message names the language"
+
+# ---- tone placement of new text (issue 4)
+fresh_db
+like "$(ph init)" "as typed" "t1000.71 new text keeps its tone placement by default"
+id=$(ph letter add --direction in --date 02/01/2026 --from 'Công an tỉnh' \
+    --subject 'Về thuỷ lợi và hòa giải' 2>/dev/null)
+is "$(ph letter show "$id" --format tsv | tail -n 1 | cut -f 10)" \
+    'Về thuỷ lợi và hòa giải' "t1000.72 ... so a subject is stored as typed"
+run init --tone-style new
+is "$rc" 0 "t1000.73 init --tone-style new exits 0"
+like "$out" "new style (hoà, thuỷ)" "t1000.74 ... and says so"
+id2=$(ph letter add --direction in --date 02/01/2026 --from 'Công an tỉnh' \
+    --subject 'Về thủy lợi và hòa giải' 2>/dev/null)
+is "$(ph letter show "$id2" --format tsv | tail -n 1 | cut -f 10)" \
+    'Về thuỷ lợi và hoà giải' "t1000.75 a new letter is stored in the new style"
+is "$(ph letter show "$id" --format tsv | tail -n 1 | cut -f 10)" \
+    'Về thuỷ lợi và hòa giải' "t1000.76 the letter stored before is not rewritten"
+run init --tone-style old
+id3=$(ph letter add --direction in --date 02/01/2026 --from 'Công an tỉnh' \
+    --subject 'Về thuỷ lợi và hoà giải' 2>/dev/null)
+is "$(ph letter show "$id3" --format tsv | tail -n 1 | cut -f 10)" \
+    'Về thủy lợi và hòa giải' "t1000.77 with --tone-style old: the old style"
+before=$(dbsum)
+run init --tone-style moi-nhat
+is "$rc" 1 "t1000.78 an unknown tone style exits 1"
+like "$err" 'moi-nhat' "t1000.79 ... naming it"
+is "$(dbsum)" "$before" "t1000.80 ... and changes nothing"
 
 done_testing
