@@ -22,12 +22,15 @@ const struct cli_cmd cmd_search_entry = {
 	N_("find letters by their words, with or without diacritics"),
 	N_("Usage: phoihop search [--limit N] [--offset N] [--exact] [--regex]\n"
 	   "                      [--explain] [--format table|tsv|json] QUERY...\n"
+	   "       phoihop search --rebuild\n"
 	   "  --limit N     show N hits (default 20, at most 1000)\n"
 	   "  --offset N    skip the first N hits (the next pages)\n"
 	   "  --exact       only letters with the words written as typed,\n"
 	   "                diacritics included\n"
 	   "  --regex       QUERY is a regular expression (PCRE2, any case)\n"
 	   "  --explain     first say what the index is asked, on stderr\n"
+	   "  --rebuild     build the search index again from the letters (if a\n"
+	   "                search ever misses a letter it should find)\n"
 	   "Query: words (all must match; diacritics optional), \"a phrase\",\n"
 	   "  -word (leave out), a OR b, prefix*, and filters: so: tu: den:\n"
 	   "  loai: ngay: han: tt: mat:  (e.g. ngay:2026-05 tt:qua-han)\n"
@@ -37,7 +40,7 @@ const struct cli_cmd cmd_search_entry = {
 
 struct search_args {
 	long		limit, offset;
-	int		exact, regex, explain;
+	int		exact, regex, explain, rebuild;
 	enum cli_format	fmt;
 };
 
@@ -65,6 +68,9 @@ search_opt(int c, const char *v, void *arg)
 		break;
 	case 'x':
 		a->explain = 1;
+		break;
+	case 'R':
+		a->rebuild = 1;
 		break;
 	case 'f':
 		if (cli_format_arg(v, &a->fmt) != CLI_OK)
@@ -134,6 +140,29 @@ join_args(int argc, char **argv)
 	return ph_buf_take(&b);
 }
 
+/* The index made again from the letters, merged into one segment; one
+ * transaction, so a failure leaves the old index. */
+static int
+search_rebuild(struct cli_ctx *ctx)
+{
+	struct ph_store	*st = NULL;
+	struct ph_error	 err;
+
+	if (cli_open(ctx, PH_STORE_WRITE, &st, &err) != PH_OK)
+		return cli_fail(&err);
+	if (ph_store_begin(st, &err) != PH_OK ||
+	    ph_store_search_rebuild(st, &err) != PH_OK ||
+	    ph_store_search_optimize(st, &err) != PH_OK ||
+	    ph_store_commit(st, &err) != PH_OK) {
+		ph_store_rollback(st);
+		ph_store_close(st);
+		return cli_fail(&err);
+	}
+	ph_store_close(st);
+	cli_info(_("the search index was built again from the letters"));
+	return CLI_OK;
+}
+
 static int
 cmd_search(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -143,6 +172,7 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
 		{ "exact", no_argument, NULL, 'e' },
 		{ "regex", no_argument, NULL, 'r' },
 		{ "explain", no_argument, NULL, 'x' },
+		{ "rebuild", no_argument, NULL, 'R' },
 		{ "format", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -163,6 +193,12 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
 	if ((first = cli_getopt(&cmd_search_entry, argc, argv, opts,
 	    search_opt, &a, &rc)) < 0)
 		return rc;
+	if (a.rebuild) {
+		if (first < argc)
+			return cli_usage_error(&cmd_search_entry,
+			    _("--rebuild takes no query"));
+		return search_rebuild(ctx);
+	}
 	if (first >= argc)
 		return cli_usage_error(&cmd_search_entry,
 		    _("what to search for is missing"));

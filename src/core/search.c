@@ -20,6 +20,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -472,9 +473,11 @@ idf_of(int64_t df, int64_t n)
 }
 
 /*
- * Make a term of folded words W typed as TYPED (for exact keys), give it
- * its abbreviations and fuzzy variants, and append its FTS5 expression to
- * B.  NEG: the term only excludes, so it is not scored.
+ * Make a term of folded words W (EXACT: the exact key of each word as
+ * typed), give it its abbreviations (if ABBR_OK, the word may be one) and
+ * fuzzy variants, and append its FTS5 expression to B.  NEG: the term
+ * only excludes, so it gets no fuzzy variants (a near miss must not hide
+ * a letter) and is not scored.  W and EXACT are taken over.
  */
 static enum ph_status
 emit_term(struct ctx *c, struct ph_buf *b, struct ph_strv *w,
@@ -1709,7 +1712,9 @@ ph_search(struct ph_store *st, const struct ph_search_opts *o,
 	}
 	if ((s = ph_sq_parse(o->query, &q, err)) != PH_OK)
 		goto done;
-	if (o->abbrev_path != NULL &&
+	/* No file is no abbreviations; a file with a bad line is an error
+	 * (the clerk edits it and must hear about a mistake). */
+	if (o->abbrev_path != NULL && access(o->abbrev_path, F_OK) == 0 &&
 	    (s = ph_abbrev_load(o->abbrev_path, &c.ab, err)) != PH_OK)
 		goto done;
 	if ((s = ph_store_search_ndocs(st, &c.ndocs, err)) != PH_OK)

@@ -437,6 +437,8 @@ ph_store_search_optimize(struct ph_store *st, struct ph_error *err)
  * letters_open (migration 2), word for word. */
 #define OPEN_STATUSES	"('awaiting-reply', 'extended', 'reminded'," \
 			" 'disagreed', 'escalated', 'directed')"
+/* Those of them still waiting on a reply (store-letter.c, --overdue). */
+#define OVERDUE_STATUSES "('awaiting-reply', 'extended', 'reminded')"
 
 /*
  * Build the SQL of Q from fixed fragments; every value is a parameter,
@@ -465,7 +467,8 @@ scan_sql(const struct ph_search_scan *q, const char *head, int paged,
 		ph_buf_adds(&b, p->negate ? " AND NOT coalesce(" : " AND (");
 		switch (p->kind) {
 		case PH_SP_TYPE:
-			ph_buf_adds(&b, "ph_fold(l.type) = ?");
+			/* The parser gives the code folded in capitals. */
+			ph_buf_adds(&b, "upper(ph_fold(l.type)) = ?");
 			break;
 		case PH_SP_DATE:
 		case PH_SP_DUE: {
@@ -484,8 +487,10 @@ scan_sql(const struct ph_search_scan *q, const char *head, int paged,
 			ph_buf_adds(&b, "l.status = ?");
 			break;
 		case PH_SP_OVERDUE:
+			/* As "letter list --overdue" counts them: a case
+			 * escalated or disagreed waits on direction instead. */
 			ph_buf_adds(&b, "l.due < ? AND l.status IN "
-			    OPEN_STATUSES);
+			    OVERDUE_STATUSES);
 			break;
 		case PH_SP_OPEN:
 			ph_buf_adds(&b, "l.status IN " OPEN_STATUSES);

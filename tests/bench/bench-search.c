@@ -243,10 +243,6 @@ main(int argc, char **argv)
 	    ph_store_commit(st, &err) != PH_OK)
 		die("rebuild", err.msg);
 	ph_build = now_ms() - t0;
-	if (getenv("PH_OPTIMIZE") != NULL && (ph_store_begin(st, &err) != PH_OK ||
-	    ph_store_search_optimize(st, &err) != PH_OK ||
-	    ph_store_commit(st, &err) != PH_OK))
-		die("optimize", err.msg);
 	exec_or_die(db, "DROP TABLE IF EXISTS plain_fts");
 	t0 = now_ms();
 	exec_or_die(db, "BEGIN; CREATE VIRTUAL TABLE plain_fts USING"

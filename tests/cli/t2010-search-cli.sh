@@ -20,7 +20,7 @@ ids () {	# ids QUERY...: the ids found, one line, best first
 }
 
 a=$(add 'V/v bảo đảm an ninh trật tự dịp Tết')
-b=$(add 'V/v tổng kết công tác dân vận' --number '12-CV/ĐUCA')
+b=$(add 'V/v tổng kết công tác dân vận' --number '12-CV/ĐUCA' --type CV)
 c=$(add 'V/v hướng dẫn chuyển đổi số')
 
 # ---- formats
@@ -55,6 +55,9 @@ is "$(ids --limit 2 'V/v' | wc -w | tr -d ' ')" 2 "t2010.10 --limit 2 gives two 
 is "$(ids --limit 2 --offset 2 'V/v' | wc -w | tr -d ' ')" 1 \
     "t2010.11 --offset 2 gives the third"
 is "$(ids 'so:12-CV')" "$b" "t2010.12 so: finds by document number"
+is "$(ids 'loai:cv')" "$b" "t2010.63 loai: finds by type, in any case"
+is "$(ids 'loai:CV V/v')" "$b" "t2010.64 ... beside words too"
+is "$(ids -- '-loai:CV V/v' | wc -w | tr -d ' ')" 2 "t2010.65 -loai: leaves that type out"
 run search --explain 'an ninh'
 like "$err" '"an" AND "ninh"' "t2010.13 --explain shows the index query"
 
@@ -119,6 +122,13 @@ EOF
 else
 	skip "t2010.37 the term list holds the words of the letters" "no python3"
 fi
+
+# ---- the index made again
+run search --rebuild
+is "$rc" 0 "t2010.60 search --rebuild exits 0"
+is "$(ids 'giao thong')" "$a" "t2010.61 ... and the letters are found as before"
+run search --rebuild 'an'
+is "$rc" 2 "t2010.62 --rebuild with a query exits 2"
 
 # ---- a closed register (no write bits) is searched read-only
 cp "$DB" closed.db
