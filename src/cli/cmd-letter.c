@@ -538,8 +538,10 @@ apply_args(const struct letter_args *a, struct ph_letter *l)
 			free(body);
 			return cli_fail(&err);
 		}
-		if ((s = decode_body(a, &body, len, &err)) != PH_OK)
+		if ((s = decode_body(a, &body, len, &err)) != PH_OK) {
+			free(body);
 			return cli_fail(&err);
+		}
 		free(l->body);
 		l->body = body;
 	}

@@ -227,7 +227,7 @@ pred_value(struct parser *p, size_t pos, int kind, const char *name,
 	char		*f;
 	int		 val;
 	enum ph_status	 s = PH_OK;
-	char		 msg[200];
+	char		*msg = NULL;
 
 	pr->kind = (enum ph_search_pred_kind)kind;
 	f = ph_viet_fold(v);
@@ -238,7 +238,7 @@ pred_value(struct parser *p, size_t pos, int kind, const char *name,
 	case PH_SP_DATE:
 	case PH_SP_DUE:
 		if (!date_filter(v, pr)) {
-			snprintf(msg, sizeof msg, _("%s:%s is not a date, a month, a year or a range of them (2026-05, >=01/03/2026, 2025..2026)"),
+			msg = ph_xasprintf(_("%s:%s is not a date, a month, a year or a range of them (2026-05, >=01/03/2026, 2025..2026)"),
 			    name, v);
 			s = fail(p, pos, msg);
 		}
@@ -254,7 +254,7 @@ pred_value(struct parser *p, size_t pos, int kind, const char *name,
 		    &val, NULL) == PH_OK)
 			pr->value = val;
 		else {
-			snprintf(msg, sizeof msg, _("%s:%s is not a status (qua-han, dang-mo, cho-tra-loi, da-tra-loi, gia-han, da-don-doc, cho-chi-dao, da-giai-quyet, ...)"),
+			msg = ph_xasprintf(_("%s:%s is not a status (qua-han, dang-mo, cho-tra-loi, da-tra-loi, gia-han, da-don-doc, cho-chi-dao, da-giai-quyet, ...)"),
 			    name, v);
 			s = fail(p, pos, msg);
 		}
@@ -266,13 +266,14 @@ pred_value(struct parser *p, size_t pos, int kind, const char *name,
 		    f, &val, NULL) == PH_OK)
 			pr->value = val;
 		else {
-			snprintf(msg, sizeof msg, _("%s:%s is not a classification (mat, toi-mat, tuyet-mat, khong)"),
+			msg = ph_xasprintf(_("%s:%s is not a classification (mat, toi-mat, tuyet-mat, khong)"),
 			    name, v);
 			s = fail(p, pos, msg);
 		}
 		break;
 	}
 	free(f);
+	free(msg);
 	return s;
 }
 

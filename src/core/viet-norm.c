@@ -94,9 +94,9 @@ char *
 ph_viet_nfc(const char *s)
 {
 	struct ph_buf	 out;
-	size_t		 len = strlen(s), i = 0, nm, k, j;
+	size_t		 len = strlen(s), i = 0, nm, k, j, cap = 0;
 	int32_t		 cp;
-	uint32_t	 base, marks[34], left[34], own[2];
+	uint32_t	 base, *marks = NULL, *left = NULL, own[2];
 	size_t		 nleft, nown;
 
 	ph_buf_init(&out);
@@ -107,14 +107,21 @@ ph_viet_nfc(const char *s)
 			continue;
 		}
 		base = (uint32_t)cp;
-		/* Collect the marks that follow. */
+		/* Collect the marks that follow, however many: a run cut
+		 * short would start a second run, and NFC of the result
+		 * would not be the result. */
 		nm = 0;
-		while (i < len && nm < 32) {
+		while (i < len) {
 			size_t save = i;
 			int32_t m = ph_utf8_decode(s, len, &i);
 			if (m < 0 || ccc((uint32_t)m) == 0) {
 				i = save;
 				break;
+			}
+			if (nm + 2 >= cap) {
+				cap = cap ? cap * 2 : 32;
+				marks = ph_xrealloc(marks, cap * sizeof *marks);
+				left = ph_xrealloc(left, cap * sizeof *left);
 			}
 			marks[nm++] = (uint32_t)m;
 		}
@@ -151,6 +158,8 @@ ph_viet_nfc(const char *s)
 		for (k = 0; k < nleft; k++)
 			put(&out, left[k]);
 	}
+	free(marks);
+	free(left);
 	return ph_buf_take(&out);
 }
 
@@ -167,9 +176,9 @@ char *
 ph_viet_nfd(const char *s)
 {
 	struct ph_buf	 out;
-	size_t		 len = strlen(s), i = 0, nm, k, j, save;
+	size_t		 len = strlen(s), i = 0, nm, k, j, save, cap = 32;
 	int32_t		 cp, m;
-	uint32_t	 base, marks[34];
+	uint32_t	 base, *marks = ph_xmalloc(cap * sizeof *marks);
 
 	ph_buf_init(&out);
 	while (i < len) {
@@ -187,12 +196,16 @@ ph_viet_nfd(const char *s)
 		base = (uint32_t)cp;
 		if (base >= 0xC0)		/* the table starts at À */
 			base = decompose(base, marks, &nm);
-		while (i < len && nm < sizeof marks / sizeof marks[0]) {
+		while (i < len) {
 			save = i;
 			m = ph_utf8_decode(s, len, &i);
 			if (m < 0 || ccc((uint32_t)m) == 0) {
 				i = save;
 				break;
+			}
+			if (nm == cap) {
+				cap *= 2;
+				marks = ph_xrealloc(marks, cap * sizeof *marks);
 			}
 			marks[nm++] = (uint32_t)m;
 		}
@@ -207,6 +220,7 @@ ph_viet_nfd(const char *s)
 		for (k = 0; k < nm; k++)
 			put(&out, marks[k]);
 	}
+	free(marks);
 	return ph_buf_take(&out);
 }
 

@@ -20,6 +20,7 @@
 
 #include "letter.h"
 #include "search.h"
+#include "viet.h"
 #include "tap.h"
 #include "util.h"
 
@@ -487,6 +488,20 @@ main(void)
 	ok(s == PH_OK && q->kind == PH_SQ_WORD && strlen(q->text) == 4096,
 	    "t-search-query.%d a word of 4096 bytes is a query", ++ncase);
 	ph_sq_free(q);
+
+	/* A long bad value is cut whole letters at a time (fuzz-query
+	 * found a message cut inside "ệ"). */
+	{
+		size_t bad, k;
+		memcpy(big, "ngay:", 5);
+		for (k = 0; k < 65; k++)
+			memcpy(big + 5 + 3 * k, "\xe1\xbb\x87", 3);
+		big[5 + 3 * 65] = '\0';
+		s = ph_sq_parse(big, &q, &err);
+		ok(s == PH_ERR_INVALID && q == NULL &&
+		    ph_utf8_valid(err.msg, strlen(err.msg), &bad),
+		    "t-search-query.%d a long bad date gives valid UTF-8", ++ncase);
+	}
 
 	return done();
 }

@@ -203,6 +203,32 @@ main(void)
 	s = ph_viet_nfd("a\xcc\x89");
 	is_str(s, "a\xcc\x89", "t-viet.284 NFD of NFD unchanged");
 	free(s);
+	/* A run of marks longer than any buffer (found by fuzz-legacy):
+	 * NFC and NFD must still be idempotent. */
+	{
+		struct ph_buf b;
+		char *n1, *n2, *d1, *d2;
+		int k;
+		ph_buf_init(&b);
+		ph_buf_adds(&b, "\xc6\xb0\xcc\xa3");	/* ư U+0323 */
+		for (k = 0; k < 40; k++)
+			ph_buf_adds(&b, "\xcc\x83");	/* U+0303 */
+		ph_buf_adds(&b, "\xcc\xa3\xcc\xa3 x");
+		n1 = ph_viet_nfc(b.data);
+		n2 = ph_viet_nfc(n1);
+		is_str(n2, n1, "t-viet.285 NFC of 43 marks is idempotent");
+		d1 = ph_viet_nfd(b.data);
+		d2 = ph_viet_nfd(d1);
+		is_str(d2, d1, "t-viet.286 NFD of 43 marks is idempotent");
+		free(n2);
+		n2 = ph_viet_nfc(d1);
+		is_str(n2, n1, "t-viet.287 NFC of that NFD is the NFC");
+		free(n1);
+		free(n2);
+		free(d1);
+		free(d2);
+		ph_buf_release(&b);
+	}
 
 	is_int((int64_t)ph_utf8_width("Đảng ủy"), 7, "t-viet.103 width");
 	is_int((int64_t)ph_utf8_width("a\xcc\x81"), 1,
