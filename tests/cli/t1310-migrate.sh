@@ -6,7 +6,7 @@
 . "$PH_SRCDIR/tests/lib-cli.sh"
 
 [ -n "$PY" ] || skip_all "python3 not installed (needed to build the old database)"
-plan 11
+plan 13
 
 mkold () {	# mkold FILE: the schema-1 database from its SQL dump
 	rm -f "$1" "$1-wal" "$1-shm"
