@@ -40,7 +40,7 @@ like "$out" "1 of 1 letter found" "t2010.6 the table ends with the count"
 run search 'khong co chu nay'
 is "$rc" 0 "t2010.7 no hit is not an error"
 like "$out" "No letter matches" "t2010.8 ... and says so"
-if $have_py; then
+if [ "$have_py" = 1 ]; then
 	ph search --format json 'V/v' >out.json
 	"$PY" -c 'import json, sys
 d = json.load(open("out.json"))
@@ -110,7 +110,7 @@ run letter add --direction in --date 10/11/2026 --from 'Công an tỉnh' \
     --subject 'V/v thử nghiệm hoàn tác' --type KHONGCO
 is "$rc" 1 "t2010.35 a letter add with a bad type fails"
 is "$(ids 'thu nghiem hoan tac')" "" "t2010.36 ... and nothing of it is found"
-if $have_py; then
+if [ "$have_py" = 1 ]; then
 	"$PY" - "$DB" <<'EOF' 2>py.err
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
