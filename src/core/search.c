@@ -33,6 +33,10 @@
 
 /* Candidates re-ranked: at least this many, newest first. */
 #define CAND_MIN	200
+/* ... and the newest hits in the subject, looked for this many times
+ * further back than those (not with filters: the clerk has narrowed the
+ * search already, and a filter may leave few hits to find). */
+#define SUBJ_WINDOW	4
 /* Alternatives one edit away kept per word. */
 #define FUZZY_MAX	12
 /* A variant is OCR noise or a typo if it is this many times rarer than
@@ -1431,6 +1435,25 @@ rank_ids(struct ctx *c, const int64_t *ids, size_t nids, struct cand **out,
 	return s;
 }
 
+/* Does the query hold a phrase (typed, or an abbreviation's full form)?
+ * FTS5 checks a phrase under a column filter against the whole index
+ * whatever rowid bound it is given, which costs a tenth of a second on a
+ * million letters: the subject look-up is skipped for such queries. */
+static int
+has_phrase(const struct ctx *c)
+{
+	size_t	i, a;
+
+	for (i = 0; i < c->nterms; i++) {
+		if (c->terms[i].w.n > 1)
+			return 1;
+		for (a = 0; a < c->terms[i].nalts; a++)
+			if (c->terms[i].alts[a].w.n > 1)
+				return 1;
+	}
+	return 0;
+}
+
 /* Sorted unique union of A and B into A. */
 static void
 merge_ids(int64_t **a, size_t *na, const int64_t *b, size_t nb)
@@ -1498,12 +1521,23 @@ words_search(struct ctx *c, const struct ph_sq *q,
 			goto out;
 		/* The newest hits in the subject too: a letter named after
 		 * the words beats a newer one that mentions them once. */
-		if (match != NULL && nids == k) {
+		if (match != NULL && nids == k && c->npreds == 0 &&
+		    !has_phrase(c)) {
+			/* ... but only in a stretch of the register
+			 * SUBJ_WINDOW times as long as the one the newest
+			 * hits came from: a subject filter is checked hit by
+			 * hit, and words that are in half the register's
+			 * bodies and few subjects would walk half of it. */
+			int64_t span = ids[0] - ids[nids - 1] + 1;
+			if (ids[nids - 1] > span * SUBJ_WINDOW)
+				scan.min_id = ids[nids - 1] -
+				    span * SUBJ_WINDOW;
 			subj = ph_xasprintf("{subject} : (%s)", match);
 			scan.match = subj;
 			s = ph_store_search_ids(c->st, &scan, 0, k / 2, &more,
 			    &nmore, c->err);
 			scan.match = match;
+			scan.min_id = 0;
 			if (s != PH_OK)
 				goto out;
 			merge_ids(&ids, &nids, more, nmore);

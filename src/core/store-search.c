@@ -441,6 +441,36 @@ ph_store_search_optimize(struct ph_store *st, struct ph_error *err)
 #define OVERDUE_STATUSES "('awaiting-reply', 'extended', 'reminded')"
 
 /*
+ * Should Q start from the letters rather than from the index?  When a
+ * filter keeps only open cases ("tt:qua-han", "tt:cho-tra-loi"), the
+ * open cases are few (the partial index letters_open holds them) while
+ * the words may be in half the register: checking each open case
+ * against the index beats walking half a million hits to find the few
+ * that are open.
+ */
+static int
+scan_narrow(const struct ph_search_scan *q)
+{
+	size_t	i;
+
+	if (q->match == NULL)
+		return 0;
+	for (i = 0; i < q->npreds; i++) {
+		const struct ph_search_pred *p = &q->preds[i];
+		if (p->negate)
+			continue;
+		if (p->kind == PH_SP_OVERDUE || p->kind == PH_SP_OPEN)
+			return 1;
+		if (p->kind == PH_SP_STATUS && (p->value == PH_ST_AWAITING ||
+		    p->value == PH_ST_EXTENDED || p->value == PH_ST_REMINDED ||
+		    p->value == PH_ST_DISAGREED || p->value == PH_ST_ESCALATED ||
+		    p->value == PH_ST_DIRECTED))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * Build the SQL of Q from fixed fragments; every value is a parameter,
  * bound by bind_scan() in the same order.  HEAD is the select list.
  */
@@ -450,10 +480,14 @@ scan_sql(const struct ph_search_scan *q, const char *head, int paged,
 {
 	struct ph_buf	 b;
 	size_t		 i;
+	int		 narrow = scan_narrow(q);
 
 	ph_buf_init(&b);
 	ph_buf_adds(&b, head);
-	if (q->match != NULL)
+	if (narrow)
+		ph_buf_adds(&b, " FROM letters l WHERE l.status IN "
+		    OPEN_STATUSES);
+	else if (q->match != NULL)
 		ph_buf_adds(&b, " FROM letters_fts f JOIN letters l"
 		    " ON l.id = f.rowid WHERE letters_fts MATCH ?");
 	else
@@ -501,11 +535,22 @@ scan_sql(const struct ph_search_scan *q, const char *head, int paged,
 		}
 		ph_buf_adds(&b, p->negate ? ", 0)" : ")");
 	}
+	if (narrow)
+		ph_buf_adds(&b, " AND EXISTS (SELECT 1 FROM letters_fts"
+		    " WHERE letters_fts MATCH ? AND rowid = l.id)");
+	/* On the index's rowid when the index leads, so that FTS5 starts
+	 * its walk there instead of filtering row by row. */
 	if (paged)
-		ph_buf_adds(&b, " AND l.id < ?");
+		ph_buf_adds(&b, q->match != NULL && !narrow ?
+		    " AND f.rowid < ?" : " AND l.id < ?");
+	if (q->min_id > 0)
+		ph_buf_adds(&b, q->match != NULL && !narrow ?
+		    " AND f.rowid >= ?" : " AND l.id >= ?");
+	/* "+l.id": starting from the open cases, sort them, rather than
+	 * walk the whole table backwards to have them in order. */
 	if (limited)
-		ph_buf_adds(&b, q->match != NULL ?
-		    " ORDER BY f.rowid DESC LIMIT ?" :
+		ph_buf_adds(&b, narrow ? " ORDER BY +l.id DESC LIMIT ?" :
+		    q->match != NULL ? " ORDER BY f.rowid DESC LIMIT ?" :
 		    " ORDER BY l.id DESC LIMIT ?");
 	return ph_buf_take(&b);
 }
@@ -513,10 +558,10 @@ scan_sql(const struct ph_search_scan *q, const char *head, int paged,
 static int
 bind_scan(sqlite3_stmt *s, const struct ph_search_scan *q)
 {
-	int	i = 1;
+	int	i = 1, narrow = scan_narrow(q);
 	size_t	k;
 
-	if (q->match != NULL)
+	if (q->match != NULL && !narrow)
 		sqlite3_bind_text(s, i++, q->match, -1, SQLITE_STATIC);
 	if (q->exclude != NULL)
 		sqlite3_bind_text(s, i++, q->exclude, -1, SQLITE_STATIC);
@@ -549,6 +594,8 @@ bind_scan(sqlite3_stmt *s, const struct ph_search_scan *q)
 			break;
 		}
 	}
+	if (narrow)
+		sqlite3_bind_text(s, i++, q->match, -1, SQLITE_STATIC);
 	return i;
 }
 
@@ -592,8 +639,8 @@ ph_store_search_ids(struct ph_store *st, const struct ph_search_scan *q,
 	size_t		 cap = *nids;
 	int		 i, rc;
 
-	sql = scan_sql(q, q->match != NULL ? "SELECT f.rowid" :
-	    "SELECT l.id", before_id > 0, 1);
+	sql = scan_sql(q, q->match != NULL && !scan_narrow(q) ?
+	    "SELECT f.rowid" : "SELECT l.id", before_id > 0, 1);
 	rs = scan_prepare(st, sql, &s, q, err);
 	free(sql);
 	if (rs != PH_OK)
@@ -601,6 +648,8 @@ ph_store_search_ids(struct ph_store *st, const struct ph_search_scan *q,
 	i = bind_scan(s, q);
 	if (before_id > 0)
 		sqlite3_bind_int64(s, i++, before_id);
+	if (q->min_id > 0)
+		sqlite3_bind_int64(s, i++, q->min_id);
 	sqlite3_bind_int64(s, i, (sqlite3_int64)limit);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (*nids >= cap) {

@@ -299,6 +299,8 @@ struct ph_search_scan {
 	const struct ph_search_pred	*preds;
 	size_t				 npreds;
 	struct ph_date			 today;
+	int64_t				 min_id;	/* ids from here (0: all);
+							 * for ph_store_search_ids() */
 };
 /* Ids of up to LIMIT matching letters, newest entry first, below
  * BEFORE_ID (0: from the newest), appended to *IDS / *NIDS (caller frees

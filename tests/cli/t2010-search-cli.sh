@@ -124,6 +124,16 @@ else
 	skip "t2010.37 the term list holds the letters' words, not a failed add's" "no python3"
 fi
 
+# ---- filters on open cases (they start from the open cases, not the words)
+ph letter edit "$a" --reply-required --due 16/11/2026 >/dev/null 2>&1
+is "$(ids 'giao thong tt:qua-han')" "$a" "t2010.66 tt:qua-han with words finds the overdue case"
+is "$(ids 'giao thong tt:cho-tra-loi')" "$a" "t2010.67 tt:cho-tra-loi too"
+is "$(ids 'giao thong tt:dang-mo')" "$a" "t2010.68 tt:dang-mo too"
+is "$(ids 'chuyen doi so tt:qua-han')" "" "t2010.69 ... and not a letter without a case"
+is "$(ids 'giao thong -tt:qua-han')" "" "t2010.70 -tt:qua-han leaves it out"
+run search 'giao thong tt:qua-han'
+like "$out" "1 of 1 letter found" "t2010.71 ... and the count agrees"
+
 # ---- the index made again
 run search --rebuild
 is "$rc" 0 "t2010.60 search --rebuild exits 0"
