@@ -446,7 +446,8 @@ add_fuzzy(struct ctx *c, struct term *t, size_t wi)
 		found[nfound++].df = vdf;
 	}
 	if (s == PH_OK) {
-		qsort(found, nfound, sizeof *found, variant_cmp);
+		if (nfound > 1)
+			qsort(found, nfound, sizeof *found, variant_cmp);
 		for (i = 0; i < nfound && i < FUZZY_MAX; i++) {
 			ph_strv_init(&one);
 			for (j = 0; j < t->w.n; j++)
@@ -1230,7 +1231,8 @@ make_snippet(const char *text, struct span *sp, size_t nsp, int focus,
 	struct ph_buf	 b;
 	int		 space = 0, in_mark = 0;
 
-	qsort(sp, nsp, sizeof *sp, span_cmp);
+	if (nsp > 1)
+		qsort(sp, nsp, sizeof *sp, span_cmp);
 	/* Show the stretch where most of the query's words meet, not
 	 * merely the first hit: "ủy ban nhân dân" is better shown where
 	 * the four stand together than at the first "ban". */
@@ -1461,7 +1463,8 @@ merge_ids(int64_t **a, size_t *na, const int64_t *b, size_t nb)
 	size_t	i, j = 0;
 
 	*a = ph_xrealloc(*a, (*na + nb + 1) * sizeof **a);
-	memcpy(*a + *na, b, nb * sizeof *b);
+	if (nb > 0)
+		memcpy(*a + *na, b, nb * sizeof *b);
 	*na += nb;
 	qsort(*a, *na, sizeof **a, id_cmp_desc);
 	for (i = 0; i < *na; i++)
@@ -1555,7 +1558,8 @@ words_search(struct ctx *c, const struct ph_sq *q,
 	else
 		for (i = 0; i < ncand; i++)
 			cand[i].score = recency(c, cand[i].date);
-	qsort(cand, ncand, sizeof *cand, cand_cmp);
+	if (ncand > 1)
+		qsort(cand, ncand, sizeof *cand, cand_cmp);
 	for (i = c->o->offset; i < ncand && i < want; i++) {
 		out->hits = ph_xrealloc(out->hits, (out->nhits + 1) *
 		    sizeof *out->hits);
