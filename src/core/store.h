@@ -242,6 +242,47 @@ enum ph_status	ph_store_letter_list(struct ph_store *st,
 		    const struct ph_letter_filter *f, ph_letter_cb cb,
 		    void *arg, struct ph_error *err);
 
+/* ---- a window of a register, for a screen (no more rows than shown) */
+enum ph_letter_sort {
+	PH_SORT_REGISTER = 0,	/* số đến / số đi: the book's own order */
+	PH_SORT_DATE,		/* ngày văn bản */
+	PH_SORT_NUMBER,		/* số ký hiệu */
+	PH_SORT_ORG,		/* issuer (incoming) / first recipient (outgoing) */
+	PH_SORT_SUBJECT,	/* trích yếu */
+	PH_SORT_DUE,		/* hạn; letters without one last */
+	PH_SORT_STATUS
+};
+/* Where a window starts: after (or before) the row with this sort key and
+ * id, which the caller took from the last (first) row it shows. */
+struct ph_letter_anchor {
+	int64_t		 id;		/* 0: the start (or the end) of the list */
+	char		*key;		/* the row's sort key, as the store gave it */
+};
+struct ph_letter_window {
+	const struct ph_letter_filter	*filter;	/* direction, year, status, issuer */
+	enum ph_letter_sort		 sort;
+	int				 desc;		/* newest / largest first */
+	struct ph_letter_anchor		 anchor;
+	int				 backward;	/* the rows before ANCHOR */
+	size_t				 n;		/* at most this many rows */
+};
+/* Call CB with up to W->n letters of the register in sort order (for
+ * BACKWARD, the n rows just before the anchor, still in sort order), the
+ * body not loaded.  KEY_OUT (may be NULL) is called with each row's sort
+ * key, to make the next anchor.  Cost: the rows shown, not the register. */
+typedef void	(*ph_letter_key_cb)(int64_t id, const char *key, void *arg);
+enum ph_status	ph_store_letter_window(struct ph_store *st,
+		    const struct ph_letter_window *w, ph_letter_cb cb,
+		    ph_letter_key_cb key_out, void *arg, struct ph_error *err);
+/* How many letters F matches (for "row N of M"). */
+enum ph_status	ph_store_letter_count(struct ph_store *st,
+		    const struct ph_letter_filter *f, int64_t *out,
+		    struct ph_error *err);
+/* SQLite's PRAGMA data_version: changes when another connection commits,
+ * so that a screen knows to reload. */
+enum ph_status	ph_store_data_version(struct ph_store *st, int64_t *out,
+		    struct ph_error *err);
+
 /* ---- the event log */
 struct ph_event {
 	int64_t		 id;

@@ -1,0 +1,160 @@
+/*
+ * tui.h -- the terminal front end: what its files share.
+ *
+ * The TUI is a stack of screens over one open store.  tui.c owns the
+ * terminal (curses set-up, the main loop, signals, resize, the title and
+ * bottom bars, the message line, help); each tui-*.c screen owns its
+ * state and draws only inside the body area it is given.  Screens call
+ * the core, never SQLite; all text goes to the terminal through
+ * tui_put() (tui-draw.c), which escapes control characters and falls back
+ * to ASCII in a terminal that is not UTF-8.
+ */
+#ifndef PH_TUI_H
+#define PH_TUI_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <wchar.h>
+
+#include "core.h"
+#include "clock.h"
+#include "flow.h"
+
+/* ---- what main.c hands over */
+struct tui_opts {
+	const char	*db_path;	/* resolved; the file must exist */
+	const char	*datadir;
+	const char	*lang;		/* "vi" or "en" */
+	int		 demo;
+};
+/* Run the UI until the clerk quits; returns the process exit status. */
+int	tui_main(const struct tui_opts *o);
+
+/* ---- keys: what a screen's key handler receives */
+struct tui_key {
+	wint_t	ch;		/* a character (is_key 0) or KEY_* (is_key 1) */
+	int	is_key;
+	int	mouse_y, mouse_x;	/* for KEY_MOUSE: the click, body-relative */
+	int	mouse_button;		/* 1 left, 4 wheel up, 5 wheel down */
+};
+/* What a key handler says back. */
+enum tui_result {
+	TUI_UNHANDLED = 0,	/* let tui.c try its global keys */
+	TUI_HANDLED,		/* done; redraw what changed */
+	TUI_CLOSE		/* pop this screen */
+};
+
+/* ---- screens */
+struct tui;
+struct tui_screen;
+
+/* One row of a screen's help: "Enter" "open the letter" (msgids). */
+struct tui_keyhelp {
+	const char	*keys;
+	const char	*what;
+};
+
+struct tui_screen_ops {
+	const char		*title;		/* msgid, shown in the title bar */
+	/* Load or reload the screen's data (on entry, after another
+	 * process changed the database, after a screen above it closed). */
+	void			(*load)(struct tui *, struct tui_screen *);
+	/* Draw the body: rows [top, top + h), all columns. */
+	void			(*draw)(struct tui *, struct tui_screen *,
+				    int top, int h, int w);
+	enum tui_result		(*key)(struct tui *, struct tui_screen *,
+				    const struct tui_key *);
+	/* Save unsaved typing as a draft (SIGHUP, SIGTERM); may be NULL. */
+	void			(*save_draft)(struct tui *, struct tui_screen *);
+	void			(*destroy)(struct tui_screen *);
+	const struct tui_keyhelp *help;		/* ends with { NULL, NULL } */
+	const struct tui_keyhelp *bar;		/* the few keys for the bottom bar */
+};
+
+struct tui_screen {
+	const struct tui_screen_ops	*ops;
+	void				*state;		/* the screen's own */
+	int				 dirty;		/* body needs a redraw */
+};
+
+/* Push a screen (STATE owned by it from now on) and load it. */
+void	tui_push(struct tui *t, const struct tui_screen_ops *ops, void *state);
+/* Say something on the message line until the next key: INFO or ERROR. */
+void	tui_say(struct tui *t, int error, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+/* Ask a yes/no question on the message line; 1 for yes. */
+int	tui_confirm(struct tui *t, const char *question);
+
+/* What screens may use of the application. */
+struct ph_store		*tui_store(struct tui *t);
+struct ph_calendar	*tui_calendar(struct tui *t);
+struct ph_date		 tui_today(struct tui *t);
+const char		*tui_datadir(struct tui *t);
+int			 tui_utf8(struct tui *t);	/* terminal is UTF-8 */
+int			 tui_color(struct tui *t);	/* colours allowed */
+
+/* The screens, for tui.c's menu and for each other. */
+extern const struct tui_screen_ops tui_dash_ops;	/* Hôm nay */
+extern const struct tui_screen_ops tui_register_ops;	/* Sổ đến / đi */
+extern const struct tui_screen_ops tui_letter_ops;	/* one letter */
+extern const struct tui_screen_ops tui_search_ops;	/* Tìm kiếm */
+/* Open letter ID on top of the current screen. */
+void	tui_open_letter(struct tui *t, int64_t id);
+/* Open a register (PH_DIR_IN or PH_DIR_OUT). */
+void	tui_open_register(struct tui *t, enum ph_direction dir);
+void	tui_open_search(struct tui *t, const char *query);
+
+/* ---- drawing (tui-draw.c) */
+/* Attributes a screen may ask for; tui-draw.c maps them to colours or to
+ * bold/reverse/underline when colour is off. */
+enum tui_attr {
+	TUI_A_NORMAL = 0,
+	TUI_A_TITLE,		/* title and bottom bars */
+	TUI_A_HEADER,		/* column headers, section titles */
+	TUI_A_SELECTED,		/* the selected row */
+	TUI_A_OVERDUE,		/* late: also marked with "!" by the screen */
+	TUI_A_SOON,		/* due soon */
+	TUI_A_MATCH,		/* a search hit in a snippet */
+	TUI_A_DIM,		/* secondary text */
+	TUI_A_ERROR		/* the message line, for an error */
+};
+void	tui_draw_init(int utf8, int color);
+/* Write S (UTF-8 from anywhere: the database included) at Y, X in at
+ * most WIDTH columns: control characters shown escaped (^A, \x9b), a
+ * string too long cut with "…" ("~" in ASCII), padded with spaces to
+ * WIDTH when PAD.  In a terminal that is not UTF-8, letters lose their
+ * marks (Đảng -> Dang) rather than show as mojibake.  Returns the
+ * columns written. */
+int	tui_put(int y, int x, const char *s, int width, enum tui_attr a,
+	    int pad);
+/* Columns S takes as tui_put() would draw it (escapes included). */
+int	tui_width(const char *s);
+/* Blank rows [top, top + h) of the body. */
+void	tui_clear_rows(int top, int h);
+
+/* ---- the line editor (tui-edit.c) */
+struct tui_edit {
+	char		*text;		/* NFC UTF-8, owned */
+	size_t		 len, cap;
+	size_t		 cursor;	/* byte offset, on a grapheme boundary */
+	size_t		 scroll;	/* first byte shown */
+	size_t		 max_chars;	/* 0: no limit */
+	/* The built-in typing method (F9 cycles off/Telex/VNI): the keys
+	 * of the word being typed, replayed through ph_viet_input_word(). */
+	int		 method;	/* -1 off, else enum ph_input_method */
+	enum ph_tone_style style;
+	char		 keys[64];
+	size_t		 nkeys, word_start;
+};
+void	tui_edit_init(struct tui_edit *e, const char *text, size_t max_chars);
+void	tui_edit_release(struct tui_edit *e);
+void	tui_edit_set(struct tui_edit *e, const char *text);
+/* Apply one key; returns 1 if the editor used it (text or cursor moved),
+ * 0 for keys it leaves to the form (Enter, Tab, Esc, arrows up/down). */
+int	tui_edit_key(struct tui_edit *e, const struct tui_key *k);
+/* Draw the field at Y, X in WIDTH columns; the terminal cursor is put at
+ * the editing point when FOCUSED. */
+void	tui_edit_draw(struct tui_edit *e, int y, int x, int width,
+	    int focused);
+
+#endif
