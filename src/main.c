@@ -1,6 +1,6 @@
 /*
  * main.c -- locale, language and global options; then a command goes to
- * the CLI.
+ * the CLI, and no command on a terminal starts the TUI.
  *
  * The only file that calls setlocale() and bindtextdomain().  Vietnamese
  * must show even on a machine with no vi_VN locale generated (a fresh
@@ -21,6 +21,7 @@
 
 #include "cli/cli.h"
 #include "core/intl.h"
+#include "tui/tui.h"
 
 /* "vi" or "en" from a locale-ish value ("vi_VN.UTF-8"), or from the
  * first of a LANGUAGE list ("fr:en:vi") that names one; else NULL. */
@@ -137,6 +138,24 @@ demo_guard(const char *db)
 		sigaction(sigs[i], &sa, NULL);
 }
 
+/* The TUI on CTX's database; --demo makes it first, as a command's
+ * first open would. */
+static int
+run_tui(struct cli_ctx *ctx)
+{
+	struct tui_opts	o;
+	struct ph_error	err;
+
+	if (ctx->demo && cli_demo_make(ctx, &err) != PH_OK)
+		return cli_fail(&err);
+	memset(&o, 0, sizeof o);
+	o.db_path = ctx->db_path;
+	o.datadir = ctx->datadir;
+	o.lang = ctx->lang;
+	o.demo = ctx->demo;
+	return tui_main(&o);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -203,7 +222,8 @@ main(int argc, char **argv)
 		cli_usage(stdout);
 		return CLI_OK;
 	}
-	if (i >= argc) {
+	/* No command: the TUI, when a person is at a terminal. */
+	if (i >= argc && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
 		cli_usage(stderr);
 		return CLI_USAGE;
 	}
@@ -214,7 +234,10 @@ main(int argc, char **argv)
 		demo_guard(ctx.db_path);
 	} else
 		ctx.db_path = ph_paths_db(db);
-	rc = cli_run(&ctx, argc - i, argv + i);
+	if (i < argc)
+		rc = cli_run(&ctx, argc - i, argv + i);
+	else
+		rc = run_tui(&ctx);
 	if (ctx.demo)
 		ph_paths_demo_remove(ctx.db_path);
 	ph_calendar_free(ctx.cal);

@@ -63,6 +63,9 @@ void	cli_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * open). */
 enum ph_status cli_open(struct cli_ctx *ctx, enum ph_store_mode mode,
 	    struct ph_store **out, struct ph_error *err);
+/* Make and fill the demo database at CTX's path, as cli_open() does on
+ * the first open of --demo, and close it (for the TUI). */
+enum ph_status cli_demo_make(struct cli_ctx *ctx, struct ph_error *err);
 
 /* The working-day calendar from the data directory, loaded once. */
 enum ph_status cli_calendar(struct cli_ctx *ctx, struct ph_calendar **out,

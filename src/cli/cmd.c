@@ -116,34 +116,52 @@ cli_info(const char *fmt, ...)
 	free(msg);
 }
 
+/* Make the demo database at CTX's path and fill it: the shipped
+ * regulations first, with their rules; then the year of letters under
+ * them.  *OUT is left open. */
+static enum ph_status
+demo_open(struct cli_ctx *ctx, struct ph_store **out, struct ph_error *err)
+{
+	enum ph_status	s;
+
+	if ((s = ph_store_open(ctx->db_path, PH_STORE_CREATE, out, err)) !=
+	    PH_OK)
+		return s;
+	ph_store_set_datadir(*out, ctx->datadir);
+	if ((s = ph_store_begin(*out, err)) == PH_OK &&
+	    (s = cli_agreements_load_shipped(ctx, *out, NULL, err)) == PH_OK)
+		s = ph_store_commit(*out, err);
+	else
+		ph_store_rollback(*out);
+	if (s == PH_OK)
+		s = ph_demo_load(*out, ctx->datadir, err);
+	if (s != PH_OK) {
+		ph_store_close(*out);
+		*out = NULL;
+	}
+	return s;
+}
+
+enum ph_status
+cli_demo_make(struct cli_ctx *ctx, struct ph_error *err)
+{
+	struct ph_store	*st;
+	enum ph_status	 s;
+
+	if ((s = demo_open(ctx, &st, err)) == PH_OK)
+		ph_store_close(st);
+	return s;
+}
+
 enum ph_status
 cli_open(struct cli_ctx *ctx, enum ph_store_mode mode, struct ph_store **out,
     struct ph_error *err)
 {
 	enum ph_status	s;
 
-	if (ctx->demo) {
-		/* The demo database is made and filled on first use. */
-		if ((s = ph_store_open(ctx->db_path, PH_STORE_CREATE, out,
-		    err)) != PH_OK)
-			return s;
-		ph_store_set_datadir(*out, ctx->datadir);
-		/* The regulations first, with their rules; then the year of
-		 * letters under them. */
-		if ((s = ph_store_begin(*out, err)) == PH_OK &&
-		    (s = cli_agreements_load_shipped(ctx, *out, NULL, err)) ==
-		    PH_OK)
-			s = ph_store_commit(*out, err);
-		else
-			ph_store_rollback(*out);
-		if (s == PH_OK)
-			s = ph_demo_load(*out, ctx->datadir, err);
-		if (s != PH_OK) {
-			ph_store_close(*out);
-			*out = NULL;
-		}
-		return s;
-	}
+	/* The demo database is made and filled on first use. */
+	if (ctx->demo)
+		return demo_open(ctx, out, err);
 	if ((s = ph_store_open(ctx->db_path, mode, out, err)) != PH_OK)
 		return s;
 	ph_store_set_datadir(*out, ctx->datadir);

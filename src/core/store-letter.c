@@ -817,51 +817,33 @@ ph_store_attachment_get(struct ph_store *st, int64_t att_id, char **name,
 
 /* The listing's WHERE clause is put together from these fixed pieces
  * only; every value is a bound parameter.  Parameters by number:
- * ?1 direction ?2 year ?3 status ?4 issuer ?5 due-before ?6 today. */
-enum ph_status
-ph_store_letter_list(struct ph_store *st, const struct ph_letter_filter *f,
-    ph_letter_cb cb, void *arg, struct ph_error *err)
+ * ?1 direction ?2 year ?3 status ?4 issuer ?5 due-before ?6 today (the
+ * window's queries add ?7 limit, ?8 anchor key, ?9 anchor id).  BOOK
+ * says whether direction and year are tested here (the window tests
+ * them itself, one register book at a time). */
+static void
+filter_sql(struct ph_buf *sql, const struct ph_letter_filter *f,
+    int64_t issuer, int book)
 {
-	struct ph_buf	 sql;
-	sqlite3_stmt	*s = NULL;
-	struct ph_letter l;
-	struct ph_org	 org;
-	int64_t		 issuer = 0;
-	enum ph_status	 ret = PH_OK;
-	int		 rc, stop = 0;
-
-	if (f->issuer != NULL) {
-		if ((ret = ph_store_org_find(st, f->issuer, &org, err)) != PH_OK)
-			return ret;
-		issuer = org.id;
-		ph_org_release(&org);
-	}
-	ph_buf_init(&sql);
-	ph_buf_adds(&sql, LETTER_COLUMNS " FROM letters l"
-	    " JOIN organizations o ON o.id = l.issuer_id"
-	    " LEFT JOIN agreements a ON a.id = l.agreement_id WHERE 1");
-	if (f->direction >= 0)
-		ph_buf_adds(&sql, " AND l.direction = ?1");
-	if (f->year > 0)
-		ph_buf_adds(&sql, " AND l.reg_year = ?2");
+	if (book && f->direction >= 0)
+		ph_buf_adds(sql, " AND l.direction = ?1");
+	if (book && f->year > 0)
+		ph_buf_adds(sql, " AND l.reg_year = ?2");
 	if (f->status >= 0)
-		ph_buf_adds(&sql, " AND l.status = ?3");
+		ph_buf_adds(sql, " AND l.status = ?3");
 	if (issuer > 0)
-		ph_buf_adds(&sql, " AND l.issuer_id = ?4");
+		ph_buf_adds(sql, " AND l.issuer_id = ?4");
 	if (ph_date_is_set(f->due_before))
-		ph_buf_adds(&sql, " AND l.due < ?5");
+		ph_buf_adds(sql, " AND l.due < ?5");
 	if (f->overdue)
-		ph_buf_adds(&sql, " AND l.due < ?6 AND l.status IN"
+		ph_buf_adds(sql, " AND l.due < ?6 AND l.status IN"
 		    " ('awaiting-reply', 'extended', 'reminded')");
-	/* Register order: a year's book, incoming then outgoing, in the
-	 * order the letters were entered (số đến follows it). */
-	ph_buf_adds(&sql, " ORDER BY l.reg_year, l.direction, l.id");
-	if (f->limit > 0)
-		ph_buf_adds(&sql, " LIMIT ?7");
-	rc = sqlite3_prepare_v2(st->db, sql.data, -1, &s, NULL);
-	ph_buf_release(&sql);
-	if (rc != SQLITE_OK)
-		return store_fail(st, rc, err);
+}
+
+static void
+filter_bind(sqlite3_stmt *s, const struct ph_letter_filter *f,
+    int64_t issuer)
+{
 	if (f->direction >= 0)
 		sqlite3_bind_text(s, 1, f->direction == PH_DIR_OUT ? "out" :
 		    "in", -1, SQLITE_STATIC);
@@ -872,6 +854,54 @@ ph_store_letter_list(struct ph_store *st, const struct ph_letter_filter *f,
 	sqlite3_bind_int64(s, 4, issuer);
 	store_bind_date(s, 5, f->due_before);
 	store_bind_date(s, 6, f->today);
+}
+
+/* The id of the filter's issuer, 0 for any. */
+static enum ph_status
+filter_issuer(struct ph_store *st, const struct ph_letter_filter *f,
+    int64_t *issuer, struct ph_error *err)
+{
+	struct ph_org	org;
+	enum ph_status	ret;
+
+	*issuer = 0;
+	if (f->issuer == NULL)
+		return PH_OK;
+	if ((ret = ph_store_org_find(st, f->issuer, &org, err)) != PH_OK)
+		return ret;
+	*issuer = org.id;
+	ph_org_release(&org);
+	return PH_OK;
+}
+
+enum ph_status
+ph_store_letter_list(struct ph_store *st, const struct ph_letter_filter *f,
+    ph_letter_cb cb, void *arg, struct ph_error *err)
+{
+	struct ph_buf	 sql;
+	sqlite3_stmt	*s = NULL;
+	struct ph_letter l;
+	int64_t		 issuer;
+	enum ph_status	 ret;
+	int		 rc, stop = 0;
+
+	if ((ret = filter_issuer(st, f, &issuer, err)) != PH_OK)
+		return ret;
+	ph_buf_init(&sql);
+	ph_buf_adds(&sql, LETTER_COLUMNS " FROM letters l"
+	    " JOIN organizations o ON o.id = l.issuer_id"
+	    " LEFT JOIN agreements a ON a.id = l.agreement_id WHERE 1");
+	filter_sql(&sql, f, issuer, 1);
+	/* Register order: a year's book, incoming then outgoing, in the
+	 * order the letters were entered (số đến follows it). */
+	ph_buf_adds(&sql, " ORDER BY l.reg_year, l.direction, l.id");
+	if (f->limit > 0)
+		ph_buf_adds(&sql, " LIMIT ?7");
+	rc = sqlite3_prepare_v2(st->db, sql.data, -1, &s, NULL);
+	ph_buf_release(&sql);
+	if (rc != SQLITE_OK)
+		return store_fail(st, rc, err);
+	filter_bind(s, f, issuer);
 	sqlite3_bind_int64(s, 7, f->limit);
 	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		letter_from_row(s, &l);
@@ -882,6 +912,484 @@ ph_store_letter_list(struct ph_store *st, const struct ph_letter_filter *f,
 		ret = store_fail(st, rc, err);
 	sqlite3_finalize(s);
 	return ret;
+}
+
+/*
+ * A window of a register.
+ *
+ * Every sort walks an index whose first columns are (direction, reg_year)
+ * (migration 3): within one register book -- one direction, one year --
+ * the index gives the rows in sort order, then id order (the rowid ends
+ * every index), so "the n rows after (key, id)" is two range scans of at
+ * most n entries each: the rows with the anchor's key and a larger id,
+ * then the rows with a larger key.  Without a year or a direction in the
+ * filter, each book present is read that way (n entries at most each)
+ * and the books' rows are merged here by (key, id): a screen costs
+ * books x n index entries and n letters, not a sort of the register.
+ * Other filters (status, issuer, due, overdue) are tested on the rows
+ * met on the way.
+ *
+ * Keys are strings the store makes and compares bytewise (SQLite's
+ * BINARY collation, strcmp() here), so the merge and the anchor agree
+ * with SQL:
+ *   register  "YYYY-NNNNNNNNNN": year of the book, số zero-padded
+ *   date      the ISO date of the letter
+ *   number    số ký hiệu as stored ("" none)
+ *   org       the organization's name_key (NFC, Vietnamese lower case):
+ *             the issuer of an incoming letter, the first recipient of
+ *             an outgoing one
+ *   subject   lower(subject): SQLite's lower() folds ASCII only, so "Đ"
+ *             and other capitals with marks keep their case.  A folded
+ *             key column would sort better but costs a column kept in
+ *             step with every writer; an index on the expression costs
+ *             nothing to keep, and ph_fold() cannot be used in an index
+ *             (the sqlite3 shell, which lacks it, could no longer write
+ *             the table).
+ *   due       the ISO due date; letters without one come last, in id
+ *             order, whichever way the dates run; their key is "".
+ *   status    the status word ("awaiting-reply", ...)
+ *
+ * The org sort cannot index a name held in another table: it walks the
+ * organizations in name_key order (a unique index) and, for each, its
+ * letters in id order: incoming ones through letters_w_issuer, outgoing
+ * ones through letter_recipients_org (first recipients only).  Our own
+ * unit is the recipient of every incoming letter, so an outgoing window
+ * that passes our own unit's name reads those entries too.
+ */
+enum window_part {
+	WP_ALL,			/* every row of the book */
+	WP_NONNULL,		/* rows with a key */
+	WP_NULL,		/* rows without one */
+	WP_EQ_AFTER,		/* the anchor's key, ids beyond its id */
+	WP_BEYOND,		/* keys beyond the anchor's */
+	WP_NULL_AFTER,		/* no key, ids beyond the anchor's */
+	WP__COUNT
+};
+
+struct window_sort {
+	const char	*key;		/* SQL of the key string */
+	const char	*expr;		/* the indexed expression */
+	int		 nullable;	/* rows may have none: they go last */
+	int		 integer;	/* the anchor's EXPR is an integer */
+};
+
+static const struct window_sort window_sorts[] = {
+	[PH_SORT_REGISTER] = { "format('%04d-%010d', l.reg_year, l.register_no)",
+	    "l.register_no", 0, 1 },
+	[PH_SORT_DATE] = { "l.date", "l.date", 0, 0 },
+	[PH_SORT_NUMBER] = { "l.number", "l.number", 0, 0 },
+	[PH_SORT_ORG] = { "o.name_key", "o.name_key", 0, 0 },
+	[PH_SORT_SUBJECT] = { "lower(l.subject)", "lower(l.subject)", 0, 0 },
+	[PH_SORT_DUE] = { "coalesce(l.due, '')", "l.due", 1, 0 },
+	[PH_SORT_STATUS] = { "l.status", "l.status", 0, 0 },
+};
+
+struct window_row {
+	char		*key;
+	int64_t		 id;
+};
+
+struct window_run {
+	struct ph_store			*st;
+	const struct ph_letter_window	*w;
+	const struct window_sort	*ws;
+	int64_t				 issuer;
+	int				 edesc;		/* effective order */
+	int				 nulls_first;
+	int				 anchored;
+	int				 anchor_null;
+	int				 anchor_year;	/* register sort */
+	int64_t				 anchor_no;
+	sqlite3_stmt			*stmt[2][WP__COUNT];	/* by direction */
+	struct window_row		*rows;
+	size_t				 nrows;
+};
+
+static int
+window_cmp(const struct window_run *r, const struct window_row *a,
+    const struct window_row *b)
+{
+	int	an, bn, c;
+
+	if (r->ws->nullable) {
+		an = a->key[0] == '\0';
+		bn = b->key[0] == '\0';
+		if (an != bn)
+			return (an ? 1 : -1) * (r->nulls_first ? -1 : 1);
+	}
+	c = strcmp(a->key, b->key);
+	if (c == 0)
+		c = a->id < b->id ? -1 : a->id > b->id;
+	return r->edesc ? -c : c;
+}
+
+/* The statement of PART for books of direction DIR, prepared once per
+ * window. */
+static sqlite3_stmt *
+window_stmt(struct window_run *r, int dir, enum window_part part,
+    struct ph_error *err)
+{
+	const struct ph_letter_filter	*f = r->w->filter;
+	const char			*expr = r->ws->expr;
+	const char			*idcol = "l.id";
+	const char			*gt = r->edesc ? " < " : " > ";
+	const char			*ord = r->edesc ? " DESC" : "";
+	struct ph_buf			 sql;
+	sqlite3_stmt			*s;
+	int				 rc;
+
+	if (r->stmt[dir][part] != NULL) {
+		sqlite3_reset(r->stmt[dir][part]);
+		return r->stmt[dir][part];
+	}
+	ph_buf_init(&sql);
+	ph_buf_adds(&sql, "SELECT ");
+	ph_buf_adds(&sql, r->ws->key);
+	if (r->w->sort == PH_SORT_ORG && dir == PH_DIR_OUT) {
+		/* Outgoing: by the first recipient, walked through
+		 * letter_recipients_org in letter id order. */
+		idcol = "r.letter_id";
+		ph_buf_adds(&sql, ", r.letter_id FROM organizations o"
+		    " CROSS JOIN letter_recipients r ON r.org_id = o.id"
+		    " AND r.position = 1"
+		    " CROSS JOIN letters l ON l.id = r.letter_id");
+	} else if (r->w->sort == PH_SORT_ORG) {
+		ph_buf_adds(&sql, ", l.id FROM organizations o"
+		    " CROSS JOIN letters l ON l.issuer_id = o.id");
+	} else
+		ph_buf_adds(&sql, ", l.id FROM letters l");
+	ph_buf_adds(&sql, " WHERE l.direction = ?1 AND l.reg_year = ?2");
+	filter_sql(&sql, f, r->issuer, 0);
+	switch (part) {
+	case WP_ALL:
+		break;
+	case WP_NONNULL:
+	case WP_NULL:
+	case WP_NULL_AFTER:
+		ph_buf_adds(&sql, " AND ");
+		ph_buf_adds(&sql, expr);
+		ph_buf_adds(&sql, part == WP_NONNULL ? " IS NOT NULL" :
+		    " IS NULL");
+		if (part == WP_NULL_AFTER) {
+			ph_buf_adds(&sql, " AND ");
+			ph_buf_adds(&sql, idcol);
+			ph_buf_adds(&sql, gt);
+			ph_buf_adds(&sql, "?9");
+		}
+		break;
+	case WP_EQ_AFTER:
+		ph_buf_adds(&sql, " AND ");
+		ph_buf_adds(&sql, expr);
+		ph_buf_adds(&sql, " = ?8 AND ");
+		ph_buf_adds(&sql, idcol);
+		ph_buf_adds(&sql, gt);
+		ph_buf_adds(&sql, "?9");
+		break;
+	case WP_BEYOND:
+		ph_buf_adds(&sql, " AND ");
+		ph_buf_adds(&sql, expr);
+		ph_buf_adds(&sql, gt);
+		ph_buf_adds(&sql, "?8");
+		break;
+	case WP__COUNT:
+		break;
+	}
+	/* Where the key is one value, the order is the id's alone: said
+	 * so, or SQLite (3.40) sorts rows an expression index already
+	 * gives in order. */
+	ph_buf_adds(&sql, " ORDER BY ");
+	if (part != WP_EQ_AFTER && part != WP_NULL && part != WP_NULL_AFTER) {
+		ph_buf_adds(&sql, expr);
+		ph_buf_adds(&sql, ord);
+		ph_buf_adds(&sql, ", ");
+	}
+	ph_buf_adds(&sql, idcol);
+	ph_buf_adds(&sql, ord);
+	ph_buf_adds(&sql, " LIMIT ?7");
+	rc = sqlite3_prepare_v2(r->st->db, sql.data, -1, &s, NULL);
+	ph_buf_release(&sql);
+	if (rc != SQLITE_OK) {
+		store_fail(r->st, rc, err);
+		return NULL;
+	}
+	r->stmt[dir][part] = s;
+	return s;
+}
+
+/* Read up to W->n rows of PART of the book (DIR, YEAR) into R->rows. */
+static enum ph_status
+window_part_read(struct window_run *r, int dir, int year,
+    enum window_part part, size_t *got, struct ph_error *err)
+{
+	sqlite3_stmt	*s;
+	struct window_row *row;
+	int		 rc;
+
+	if (*got >= r->w->n)
+		return PH_OK;
+	if ((s = window_stmt(r, dir, part, err)) == NULL)
+		return store_errcode(err);
+	filter_bind(s, r->w->filter, r->issuer);
+	sqlite3_bind_text(s, 1, dir == PH_DIR_OUT ? "out" : "in", -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, year);
+	sqlite3_bind_int64(s, 7, (int64_t)(r->w->n - *got));
+	if (r->ws->integer)
+		sqlite3_bind_int64(s, 8, r->anchor_no);
+	else if (r->anchored)
+		sqlite3_bind_text(s, 8, r->w->anchor.key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 9, r->w->anchor.id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *k = (const char *)sqlite3_column_text(s, 0);
+
+		r->rows = ph_xrealloc(r->rows, (r->nrows + 1) *
+		    sizeof *r->rows);
+		row = &r->rows[r->nrows++];
+		row->key = ph_xstrdup(k != NULL ? k : "");
+		row->id = sqlite3_column_int64(s, 1);
+		(*got)++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_fail(r->st, rc, err);
+	return PH_OK;
+}
+
+/* The first W->n rows of the book (DIR, YEAR) after the anchor. */
+static enum ph_status
+window_book(struct window_run *r, int dir, int year, struct ph_error *err)
+{
+	enum window_part parts[3];
+	size_t		 i, np = 0, got = 0;
+	enum ph_status	 ret;
+	int		 anchored = r->anchored;
+
+	if (r->w->sort == PH_SORT_REGISTER && anchored &&
+	    year != r->anchor_year) {
+		/* The key begins with the year: a whole book is before or
+		 * after the anchor. */
+		if ((year < r->anchor_year) != r->edesc)
+			return PH_OK;
+		anchored = 0;
+	}
+	if (!anchored) {
+		if (r->ws->nullable && r->nulls_first) {
+			parts[np++] = WP_NULL;
+			parts[np++] = WP_NONNULL;
+		} else if (r->ws->nullable) {
+			parts[np++] = WP_NONNULL;
+			parts[np++] = WP_NULL;
+		} else
+			parts[np++] = WP_ALL;
+	} else if (r->anchor_null) {
+		parts[np++] = WP_NULL_AFTER;
+		if (r->nulls_first)
+			parts[np++] = WP_NONNULL;
+	} else {
+		parts[np++] = WP_EQ_AFTER;
+		parts[np++] = WP_BEYOND;
+		if (r->ws->nullable && !r->nulls_first)
+			parts[np++] = WP_NULL;
+	}
+	for (i = 0; i < np; i++)
+		if ((ret = window_part_read(r, dir, year, parts[i], &got,
+		    err)) != PH_OK)
+			return ret;
+	return PH_OK;
+}
+
+/* For qsort(), which has no argument to pass it: the core runs on one
+ * thread. */
+static struct window_run *window_sorting;
+
+static int
+window_qcmp(const void *a, const void *b)
+{
+	return window_cmp(window_sorting, a, b);
+}
+
+/* Call CB for letter ID, as the listing reads it. */
+static enum ph_status
+window_emit(struct ph_store *st, int64_t id, ph_letter_cb cb, void *arg,
+    int *stop, struct ph_error *err)
+{
+	static const char	 sql[] = LETTER_COLUMNS
+	    " FROM letters l JOIN organizations o ON o.id = l.issuer_id"
+	    " LEFT JOIN agreements a ON a.id = l.agreement_id WHERE l.id = ?";
+	sqlite3_stmt		*s;
+	struct ph_letter	 l;
+	int			 rc;
+
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return store_errcode(err);
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		letter_from_row(s, &l);
+		sqlite3_reset(s);
+		*stop = cb(&l, arg);
+		ph_letter_release(&l);
+		return PH_OK;
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? PH_OK : store_fail(st, rc, err);
+}
+
+enum ph_status
+ph_store_letter_window(struct ph_store *st, const struct ph_letter_window *w,
+    ph_letter_cb cb, ph_letter_key_cb key_out, void *arg,
+    struct ph_error *err)
+{
+	static const char	 next_year[] = "SELECT reg_year FROM letters"
+	    " WHERE reg_year > ?1 ORDER BY reg_year LIMIT 1";
+	struct ph_letter_filter	 any;
+	struct ph_letter_window	 copy;
+	struct window_run	 r;
+	sqlite3_stmt		*s;
+	enum ph_status		 ret = PH_OK;
+	int			 dir, year, rc, stop = 0, own_tx = 0;
+	size_t			 i, j, n;
+
+	if ((unsigned)w->sort >= sizeof window_sorts / sizeof window_sorts[0])
+		return ph_error_set(err, PH_ERR_INVALID,
+		    _("unknown sort order %d"), (int)w->sort);
+	if (w->filter == NULL) {
+		ph_letter_filter_init(&any);
+		copy = *w;
+		copy.filter = &any;
+		w = &copy;
+	}
+	if (w->n == 0)
+		return PH_OK;
+	memset(&r, 0, sizeof r);
+	r.st = st;
+	r.w = w;
+	r.ws = &window_sorts[w->sort];
+	/* Backward is forward in the other order, turned round at the
+	 * end; letters without a due date stay last in the forward
+	 * order, so they come first going back. */
+	r.edesc = (w->desc != 0) != (w->backward != 0);
+	r.nulls_first = w->backward != 0;
+	r.anchored = w->anchor.id != 0 && w->anchor.key != NULL;
+	if (r.anchored && r.ws->nullable && w->anchor.key[0] == '\0')
+		r.anchor_null = 1;
+	if (r.anchored && r.ws->integer) {
+		long long	no;
+
+		if (sscanf(w->anchor.key, "%d-%lld", &r.anchor_year, &no) != 2)
+			return ph_error_set(err, PH_ERR_INVALID,
+			    _("bad window anchor \"%s\""), w->anchor.key);
+		r.anchor_no = no;
+	}
+	if ((ret = filter_issuer(st, w->filter, &r.issuer, err)) != PH_OK)
+		return ret;
+	/* One snapshot for the books and the rows read. */
+	if (!st->in_tx) {
+		if ((ret = store_exec(st, "BEGIN", err)) != PH_OK)
+			return ret;
+		own_tx = 1;
+	}
+	year = w->filter->year > 0 ? w->filter->year : -1;
+	for (;;) {
+		if (w->filter->year <= 0) {
+			/* The next year with letters: one index seek. */
+			if ((s = store_stmt(st, next_year, err)) == NULL) {
+				ret = store_errcode(err);
+				goto out;
+			}
+			sqlite3_bind_int(s, 1, year);
+			rc = sqlite3_step(s);
+			year = sqlite3_column_int(s, 0);
+			sqlite3_reset(s);
+			if (rc == SQLITE_DONE)
+				break;
+			if (rc != SQLITE_ROW) {
+				ret = store_fail(st, rc, err);
+				goto out;
+			}
+		}
+		for (dir = PH_DIR_IN; dir <= PH_DIR_OUT; dir++) {
+			if (w->filter->direction >= 0 &&
+			    dir != w->filter->direction)
+				continue;
+			if ((ret = window_book(&r, dir, year, err)) != PH_OK)
+				goto out;
+		}
+		if (w->filter->year > 0)
+			break;
+	}
+	window_sorting = &r;
+	if (r.nrows > 1)
+		qsort(r.rows, r.nrows, sizeof *r.rows, window_qcmp);
+	window_sorting = NULL;
+	n = r.nrows < w->n ? r.nrows : w->n;
+	for (j = 0; j < n && !stop; j++) {
+		i = w->backward ? n - 1 - j : j;
+		if (key_out != NULL)
+			key_out(r.rows[i].id, r.rows[i].key, arg);
+		if ((ret = window_emit(st, r.rows[i].id, cb, arg, &stop,
+		    err)) != PH_OK)
+			goto out;
+	}
+out:
+	if (own_tx)
+		sqlite3_exec(st->db, ret == PH_OK ? "COMMIT" : "ROLLBACK",
+		    NULL, NULL, NULL);
+	for (dir = 0; dir < 2; dir++)
+		for (i = 0; i < WP__COUNT; i++)
+			sqlite3_finalize(r.stmt[dir][i]);
+	for (i = 0; i < r.nrows; i++)
+		free(r.rows[i].key);
+	free(r.rows);
+	return ret;
+}
+
+enum ph_status
+ph_store_letter_count(struct ph_store *st, const struct ph_letter_filter *f,
+    int64_t *out, struct ph_error *err)
+{
+	struct ph_buf	 sql;
+	sqlite3_stmt	*s;
+	int64_t		 issuer;
+	enum ph_status	 ret;
+	int		 rc;
+
+	*out = 0;
+	if ((ret = filter_issuer(st, f, &issuer, err)) != PH_OK)
+		return ret;
+	ph_buf_init(&sql);
+	ph_buf_adds(&sql, "SELECT count(*) FROM letters l WHERE 1");
+	filter_sql(&sql, f, issuer, 1);
+	rc = sqlite3_prepare_v2(st->db, sql.data, -1, &s, NULL);
+	ph_buf_release(&sql);
+	if (rc != SQLITE_OK)
+		return store_fail(st, rc, err);
+	filter_bind(s, f, issuer);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		*out = sqlite3_column_int64(s, 0);
+	else
+		ret = store_fail(st, rc, err);
+	sqlite3_finalize(s);
+	return ret;
+}
+
+enum ph_status
+ph_store_data_version(struct ph_store *st, int64_t *out,
+    struct ph_error *err)
+{
+	static const char	 sql[] = "PRAGMA data_version";
+	sqlite3_stmt		*s;
+	int			 rc;
+
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return store_errcode(err);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, rc, err);
+	return PH_OK;
 }
 
 enum ph_status

@@ -236,6 +236,20 @@ static const char migration_2[] =
  * letter and forgetting it.  'rebuild' indexes the letters already there.
  */
 static const char migration_3[] =
+/* The windows of a register (ph_store_letter_window()): one index per
+ * sort, led by the register book (direction, year), so that a screen of
+ * a book is a range of one index and the books of a register without a
+ * year are merged a screen at a time; the rowid ending each index is the
+ * tie-break.  The subject is sorted by lower(subject), an expression the
+ * index holds (see store-letter.c); organizations are sorted through
+ * their name_key index and letters_w_issuer. */
+"CREATE INDEX letters_w_register ON letters(direction, reg_year, register_no);"
+"CREATE INDEX letters_w_date ON letters(direction, reg_year, date);"
+"CREATE INDEX letters_w_number ON letters(direction, reg_year, number);"
+"CREATE INDEX letters_w_subject ON letters(direction, reg_year, lower(subject));"
+"CREATE INDEX letters_w_due ON letters(direction, reg_year, due);"
+"CREATE INDEX letters_w_status ON letters(direction, reg_year, status);"
+"CREATE INDEX letters_w_issuer ON letters(issuer_id, direction, reg_year);"
 "CREATE VIEW letters_text AS SELECT l.id AS id, l.subject AS subject,"
 "  l.number AS number, o.name AS issuer,"
 "  (SELECT group_concat(name, '; ') FROM"

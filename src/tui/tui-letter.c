@@ -1,0 +1,502 @@
+/*
+ * tui-letter.c -- one letter: every field, the body in a pager, the case
+ * thread (replies, reminders, extensions, escalations, directions) and
+ * the letter's history, with the case actions that need no typing.
+ *
+ * The screen is one long list of lines, wrapped to the terminal's width
+ * when it changes; moving reads nothing.  Actions go through the flow
+ * functions of the core (ph_case_*), each in its own transaction.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "intl.h"
+#include "tui.h"
+
+struct line {
+	char		*text;
+	enum tui_attr	 attr;
+	int		 indent;
+};
+
+struct lview {
+	int64_t		 id;
+	struct ph_letter l;
+	int		 loaded;
+	struct ph_strv	 thread;	/* one line per case action */
+	struct ph_strv	 history;	/* one line per event */
+	struct line	*lines;
+	size_t		 nlines, cap;
+	int		 width;		/* lines are wrapped for this */
+	size_t		 top;		/* first line shown */
+	size_t		 rows;		/* lines that fit */
+};
+
+static void
+lines_clear(struct lview *v)
+{
+	size_t	i;
+
+	for (i = 0; i < v->nlines; i++)
+		free(v->lines[i].text);
+	v->nlines = 0;
+}
+
+static void
+add_line(struct lview *v, const char *text, size_t len, enum tui_attr a,
+    int indent)
+{
+	if (v->nlines == v->cap) {
+		v->cap = v->cap ? v->cap * 2 : 64;
+		v->lines = ph_xrealloc(v->lines, v->cap * sizeof *v->lines);
+	}
+	v->lines[v->nlines].text = ph_xstrndup(text, len);
+	v->lines[v->nlines].attr = a;
+	v->lines[v->nlines++].indent = indent;
+}
+
+/*
+ * TEXT cut into lines of at most WIDTH columns at spaces (a word longer
+ * than a line is cut where it must), each paragraph ('\n') on new lines.
+ */
+static void
+add_wrapped(struct lview *v, const char *text, int width, enum tui_attr a,
+    int indent)
+{
+	const char	*p = text, *end, *sp, *best;
+	char		*piece;
+	int		 w = width - indent;
+
+	if (w < 10)
+		w = 10;
+	while (*p != '\0') {
+		end = strchr(p, '\n');
+		if (end == NULL)
+			end = p + strlen(p);
+		while (p < end) {
+			/* The longest run of whole words that fits. */
+			best = NULL;
+			sp = p;
+			while (sp < end) {
+				const char *nx = memchr(sp, ' ',
+				    (size_t)(end - sp));
+				const char *cut = nx != NULL ? nx : end;
+				piece = ph_xstrndup(p, (size_t)(cut - p));
+				if (tui_width(piece) > w) {
+					free(piece);
+					break;
+				}
+				free(piece);
+				best = cut;
+				if (nx == NULL)
+					break;
+				sp = nx + 1;
+			}
+			if (best == NULL) {
+				/* One word wider than the line: cut it by
+				 * characters. */
+				const char *q = p;
+				while (q < end) {
+					const char *n1 = q + 1;
+					while (n1 < end &&
+					    ((unsigned char)*n1 & 0xC0) == 0x80)
+						n1++;
+					piece = ph_xstrndup(p, (size_t)(n1 - p));
+					if (tui_width(piece) > w && q > p) {
+						free(piece);
+						break;
+					}
+					free(piece);
+					q = n1;
+				}
+				best = q;
+			}
+			add_line(v, p, (size_t)(best - p), a, indent);
+			p = best;
+			while (p < end && *p == ' ')
+				p++;
+		}
+		if (*end == '\n') {
+			p = end + 1;
+			if (*p == '\n')
+				add_line(v, "", 0, a, indent);
+		} else
+			p = end;
+	}
+}
+
+/* The column the values start in: labels are padded by display width,
+ * not bytes ("Ngày đến:" is 9 columns in 12 bytes). */
+#define LABEL_W	18
+
+static char *
+labelled(const char *label, const char *value)
+{
+	int	pad = LABEL_W - tui_width(label);
+
+	return ph_xasprintf("%s%*s%s", label, pad > 1 ? pad : 1, "", value);
+}
+
+static void
+field(struct lview *v, int width, const char *label, const char *value)
+{
+	char	*s;
+
+	if (value == NULL || *value == '\0')
+		return;
+	s = labelled(label, value);
+	add_wrapped(v, s, width, TUI_A_NORMAL, 0);
+	free(s);
+}
+
+static int
+thread_cb(const struct ph_case_action *a, void *arg)
+{
+	struct lview	*v = arg;
+	char		 d[11];
+	struct ph_buf	 b;
+
+	ph_buf_init(&b);
+	ph_buf_adds(&b, ph_date_vn(a->on, d));
+	ph_buf_adds(&b, "  ");
+	ph_buf_adds(&b, a->action);
+	if (a->related_id > 0)
+		ph_buf_printf(&b, " #%lld", (long long)a->related_id);
+	if (a->target != NULL && *a->target != '\0') {
+		ph_buf_adds(&b, " -> ");
+		ph_buf_adds(&b, a->target);
+	}
+	if (ph_date_is_set(a->new_due)) {
+		ph_buf_addc(&b, ' ');
+		ph_buf_adds(&b, ph_date_vn(a->new_due, d));
+	}
+	ph_strv_take(&v->thread, ph_buf_take(&b));
+	if (a->text != NULL && *a->text != '\0')
+		ph_strv_take(&v->thread, ph_xasprintf("            %s",
+		    a->text));
+	return 0;
+}
+
+static int
+event_cb(const struct ph_event *e, void *arg)
+{
+	struct lview	*v = arg;
+
+	ph_strv_take(&v->history, ph_xasprintf("%s  %s  %s", e->at,
+	    e->who != NULL ? e->who : "", e->action));
+	return 0;
+}
+
+static void
+lv_load(struct tui *t, struct tui_screen *sc)
+{
+	struct lview	*v = sc->state;
+	struct ph_error	 err;
+
+	if (v->loaded)
+		ph_letter_release(&v->l);
+	ph_strv_release(&v->thread);
+	ph_strv_release(&v->history);
+	v->loaded = 0;
+	v->width = 0;		/* wrap again */
+	if (ph_store_letter_get(tui_store(t), v->id, &v->l, &err) != PH_OK) {
+		tui_say(t, 1, "%s", err.msg);
+		return;
+	}
+	v->loaded = 1;
+	if (ph_store_case_action_list(tui_store(t), v->id, thread_cb, v,
+	    &err) != PH_OK ||
+	    ph_store_event_list(tui_store(t), "letter", v->id, event_cb, v,
+	    &err) != PH_OK)
+		tui_say(t, 1, "%s", err.msg);
+	sc->dirty = 1;
+}
+
+static void
+build(struct tui *t, struct lview *v, int width)
+{
+	const struct ph_letter	*l = &v->l;
+	char			 d[11], *s;
+	size_t			 i;
+
+	lines_clear(v);
+	v->width = width;
+	if (!v->loaded) {
+		add_line(v, "", 0, TUI_A_NORMAL, 0);
+		return;
+	}
+	s = ph_xasprintf("%s %lld  %s", l->direction == PH_DIR_IN ?
+	    _("Incoming, no.") : _("Outgoing, no."),
+	    (long long)l->register_no, l->number != NULL ? l->number : "");
+	add_wrapped(v, s, width, TUI_A_HEADER, 0);
+	free(s);
+	add_wrapped(v, l->subject, width, TUI_A_HEADER, 0);
+	add_line(v, "", 0, TUI_A_NORMAL, 0);
+	field(v, width, _("Date:"), ph_date_vn(l->date, d));
+	if (ph_date_is_set(l->received))
+		field(v, width, _("Received:"), ph_date_vn(l->received, d));
+	field(v, width, _("Type:"), l->type);
+	field(v, width, _("From:"), l->issuer);
+	if (l->recipients.n > 0) {
+		struct ph_buf b;
+		ph_buf_init(&b);
+		for (i = 0; i < l->recipients.n; i++) {
+			if (i > 0)
+				ph_buf_adds(&b, "; ");
+			ph_buf_adds(&b, l->recipients.v[i]);
+		}
+		field(v, width, _("To:"), b.data);
+		ph_buf_release(&b);
+	}
+	field(v, width, _("Signed by:"), l->signer);
+	if (l->classification != PH_CLASS_NONE)
+		field(v, width, _("Classified:"),
+		    ph_keyword_label(ph_class_words, l->classification));
+	if (l->urgency != PH_URG_NONE)
+		field(v, width, _("Urgency:"),
+		    ph_keyword_label(ph_urgency_words, l->urgency));
+	field(v, width, _("Agreement:"), l->agreement);
+	field(v, width, _("Status:"),
+	    ph_keyword_label(ph_status_words, l->status));
+	if (ph_date_is_set(l->due)) {
+		int late = ph_case_is_open(l->status) &&
+		    ph_date_cmp(l->due, tui_today(t)) < 0;
+		/* Overdue is said, not only coloured. */
+		char *dl = ph_xasprintf("%s%s", ph_date_vn(l->due, d),
+		    late ? _("  ! overdue") : "");
+		s = labelled(_("Due:"), dl);
+		free(dl);
+		add_wrapped(v, s, width, late ? TUI_A_OVERDUE : TUI_A_NORMAL,
+		    0);
+		free(s);
+	}
+	if (l->in_reply_to > 0) {
+		s = ph_xasprintf("#%lld", (long long)l->in_reply_to);
+		field(v, width, _("In reply to:"), s);
+		free(s);
+	}
+	field(v, width, _("Handler:"), l->handler);
+	field(v, width, _("Notes:"), l->notes);
+	for (i = 0; i < l->n_attachments; i++) {
+		s = ph_xasprintf("%s (%lld B)", l->attachments[i].name,
+		    (long long)l->attachments[i].size);
+		field(v, width, _("Attachment:"), s);
+		free(s);
+	}
+	if (l->body != NULL && *l->body != '\0') {
+		add_line(v, "", 0, TUI_A_NORMAL, 0);
+		add_wrapped(v, _("Content"), width, TUI_A_HEADER, 0);
+		add_wrapped(v, l->body, width, TUI_A_NORMAL, 2);
+	}
+	if (v->thread.n > 0) {
+		add_line(v, "", 0, TUI_A_NORMAL, 0);
+		add_wrapped(v, _("The case"), width, TUI_A_HEADER, 0);
+		for (i = 0; i < v->thread.n; i++)
+			add_wrapped(v, v->thread.v[i], width, TUI_A_NORMAL, 2);
+	}
+	if (v->history.n > 0) {
+		add_line(v, "", 0, TUI_A_NORMAL, 0);
+		add_wrapped(v, _("History"), width, TUI_A_HEADER, 0);
+		for (i = 0; i < v->history.n; i++)
+			add_wrapped(v, v->history.v[i], width, TUI_A_DIM, 2);
+	}
+}
+
+static void
+lv_draw(struct tui *t, struct tui_screen *sc, int top, int h, int w)
+{
+	struct lview	*v = sc->state;
+	size_t		 i;
+
+	if (v->width != w)
+		build(t, v, w);
+	v->rows = (size_t)h;
+	if (v->top + v->rows > v->nlines)
+		v->top = v->nlines > v->rows ? v->nlines - v->rows : 0;
+	tui_clear_rows(top, h);
+	for (i = 0; i < (size_t)h && v->top + i < v->nlines; i++) {
+		const struct line *ln = &v->lines[v->top + i];
+		tui_put(top + (int)i, ln->indent, ln->text, w - ln->indent,
+		    ln->attr, 0);
+	}
+}
+
+/* A case action after the clerk said yes; the screen then reloads. */
+static void
+act(struct tui *t, struct tui_screen *sc, int what)
+{
+	struct lview	*v = sc->state;
+	struct ph_store	*st = tui_store(t);
+	struct ph_error	 err;
+	enum ph_status	 s;
+	int64_t		 out = 0;
+	const char	*q;
+
+	if (!v->loaded)
+		return;
+	if (!ph_case_is_open(v->l.status)) {
+		tui_say(t, 1, "%s", _("This letter has no open case."));
+		return;
+	}
+	q = what == 'm' ? _("Write a reminder (đôn đốc) for this case?") :
+	    what == 'x' ? _("Close this case as resolved?") :
+	    _("Report this case to the next level for direction?");
+	if (!tui_confirm(t, q))
+		return;
+	if ((s = ph_store_begin(st, &err)) == PH_OK) {
+		if (what == 'm')
+			s = ph_case_remind(st, tui_calendar(t), v->id,
+			    tui_today(t), &out, &err);
+		else if (what == 'x')
+			s = ph_case_resolve(st, v->id, NULL, tui_today(t),
+			    &err);
+		else
+			s = ph_case_escalate(st, tui_calendar(t), v->id, NULL,
+			    tui_today(t), &out, &err);
+		if (s == PH_OK)
+			s = ph_store_commit(st, &err);
+		if (s != PH_OK)
+			ph_store_rollback(st);
+	}
+	if (s != PH_OK) {
+		tui_say(t, 1, "%s", err.msg);
+		return;
+	}
+	if (out > 0)
+		tui_say(t, 0, _("Done: letter #%lld was written."),
+		    (long long)out);
+	else
+		tui_say(t, 0, "%s", _("Done."));
+	lv_load(t, sc);
+}
+
+static enum tui_result
+lv_key(struct tui *t, struct tui_screen *sc, const struct tui_key *k)
+{
+	struct lview	*v = sc->state;
+	size_t		 maxtop = v->nlines > v->rows ? v->nlines - v->rows : 0;
+
+	sc->dirty = 1;
+	if (k->is_key) {
+		switch (k->ch) {
+		case KEY_DOWN:
+			if (v->top < maxtop)
+				v->top++;
+			return TUI_HANDLED;
+		case KEY_UP:
+			if (v->top > 0)
+				v->top--;
+			return TUI_HANDLED;
+		case KEY_NPAGE:
+			v->top = v->top + v->rows < maxtop ? v->top + v->rows :
+			    maxtop;
+			return TUI_HANDLED;
+		case KEY_PPAGE:
+			v->top = v->top > v->rows ? v->top - v->rows : 0;
+			return TUI_HANDLED;
+		case KEY_HOME:
+			v->top = 0;
+			return TUI_HANDLED;
+		case KEY_END:
+			v->top = maxtop;
+			return TUI_HANDLED;
+		case KEY_MOUSE:
+			if (k->mouse_button == 4 && v->top > 0)
+				v->top--;
+			else if (k->mouse_button == 5 && v->top < maxtop)
+				v->top++;
+			return TUI_HANDLED;
+		}
+		sc->dirty = 0;
+		return TUI_UNHANDLED;
+	}
+	switch (k->ch) {
+	case 'j':
+		if (v->top < maxtop)
+			v->top++;
+		return TUI_HANDLED;
+	case 'k':
+		if (v->top > 0)
+			v->top--;
+		return TUI_HANDLED;
+	case ' ':
+		v->top = v->top + v->rows < maxtop ? v->top + v->rows : maxtop;
+		return TUI_HANDLED;
+	case 'g':
+		v->top = 0;
+		return TUI_HANDLED;
+	case 'G':
+		v->top = maxtop;
+		return TUI_HANDLED;
+	case 'm':
+	case 'x':
+	case 'E':
+		act(t, sc, (int)k->ch);
+		return TUI_HANDLED;
+	case 'p':
+		if (v->loaded && v->l.in_reply_to > 0)
+			tui_open_letter(t, v->l.in_reply_to);
+		return TUI_HANDLED;
+	}
+	sc->dirty = 0;
+	return TUI_UNHANDLED;
+}
+
+static void
+lv_destroy(struct tui_screen *sc)
+{
+	struct lview	*v = sc->state;
+
+	if (v->loaded)
+		ph_letter_release(&v->l);
+	ph_strv_release(&v->thread);
+	ph_strv_release(&v->history);
+	lines_clear(v);
+	free(v->lines);
+	free(v);
+}
+
+static const struct tui_keyhelp lv_help[] = {
+	{ N_("Up/Down, j/k"), N_("scroll a line") },
+	{ N_("PgUp/PgDn, Space"), N_("scroll a page") },
+	{ N_("Home/End, g/G"), N_("the top or the end") },
+	{ N_("m"), N_("write a reminder (đôn đốc) for the open case") },
+	{ N_("E"), N_("report the case to the next level for direction") },
+	{ N_("x"), N_("close the case as resolved") },
+	{ N_("p"), N_("open the letter this one answers") },
+	{ N_("Esc, q"), N_("back") },
+	{ NULL, NULL }
+};
+
+static const struct tui_keyhelp lv_bar[] = {
+	{ N_("m"), N_("Remind") },
+	{ N_("E"), N_("Escalate") },
+	{ N_("x"), N_("Resolve") },
+	{ NULL, NULL }
+};
+
+const struct tui_screen_ops tui_letter_ops = {
+	N_("Letter"),
+	lv_load,
+	lv_draw,
+	lv_key,
+	NULL,
+	lv_destroy,
+	lv_help,
+	lv_bar,
+};
+
+void
+tui_open_letter(struct tui *t, int64_t id)
+{
+	struct lview	*v = ph_xcalloc(1, sizeof *v);
+
+	v->id = id;
+	ph_letter_init(&v->l);
+	ph_strv_init(&v->thread);
+	ph_strv_init(&v->history);
+	tui_push(t, &tui_letter_ops, v);
+}

@@ -1,0 +1,551 @@
+/*
+ * tui-register.c -- "Sổ văn bản đến" and "Sổ văn bản đi": a register as
+ * the paper book shows it, any column sorted, filtered by year and status.
+ *
+ * Only the rows on screen are ever read: the store hands out windows
+ * anchored on the first or last row shown (ph_store_letter_window), so a
+ * book of a million letters pages as fast as one of a hundred.  Moving
+ * the selection inside the window reads nothing.  No SQL here.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "intl.h"
+#include "tui.h"
+
+struct row {
+	int64_t		 id;
+	char		*key;		/* sort key, for the next anchor */
+	char		 regno[24];
+	char		 date[11];
+	char		*number;
+	char		*org;
+	char		*subject;
+	char		 due[11];
+	const char	*status;	/* static label */
+	int		 overdue, open;
+};
+
+struct reg {
+	enum ph_direction	 dir;
+	enum ph_letter_sort	 sort;
+	int			 desc;
+	int			 year;		/* 0: every year */
+	int			 filter;	/* 0 all, 1 open, 2 overdue */
+	struct row		*rows;
+	size_t			 nrows, cap;
+	size_t			 sel;
+	size_t			 page;		/* rows that fit */
+	int64_t			 total;
+	int			 at_start, at_end;	/* window touches an end */
+	int64_t			 keep_id;	/* select this id after a load */
+};
+
+static const char *const sort_names[] = {
+	N_("number"), N_("date"), N_("document number"), N_("organization"),
+	N_("subject"), N_("due date"), N_("status"),
+};
+#define NSORTS	(int)(sizeof sort_names / sizeof sort_names[0])
+
+static void
+row_release(struct row *r)
+{
+	free(r->key);
+	free(r->number);
+	free(r->org);
+	free(r->subject);
+	memset(r, 0, sizeof *r);
+}
+
+static void
+rows_clear(struct reg *g)
+{
+	size_t	i;
+
+	for (i = 0; i < g->nrows; i++)
+		row_release(&g->rows[i]);
+	g->nrows = 0;
+}
+
+/* Rows arrive into a scratch list, then replace or join the window. */
+struct fill {
+	struct tui	*t;
+	struct row	*v;
+	size_t		 n, cap;
+};
+
+static int
+fill_letter(const struct ph_letter *l, void *arg)
+{
+	struct fill	*f = arg;
+	struct row	*r;
+	struct ph_date	 today = tui_today(f->t);
+
+	if (f->n == f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 32;
+		f->v = ph_xrealloc(f->v, f->cap * sizeof *f->v);
+	}
+	r = &f->v[f->n++];
+	memset(r, 0, sizeof *r);
+	r->id = l->id;
+	if (l->register_no > 0)
+		snprintf(r->regno, sizeof r->regno, "%lld",
+		    (long long)l->register_no);
+	ph_date_vn(l->direction == PH_DIR_IN && ph_date_is_set(l->received) ?
+	    l->received : l->date, r->date);
+	r->number = ph_xstrdup(l->number != NULL ? l->number : "");
+	r->org = ph_xstrdup(l->direction == PH_DIR_IN || l->recipients.n == 0 ?
+	    (l->issuer != NULL ? l->issuer : "") : l->recipients.v[0]);
+	r->subject = ph_xstrdup(l->subject != NULL ? l->subject : "");
+	if (ph_date_is_set(l->due))
+		ph_date_vn(l->due, r->due);
+	r->status = ph_keyword_label(ph_status_words, l->status);
+	r->open = ph_case_is_open(l->status);
+	r->overdue = r->open && ph_date_is_set(l->due) &&
+	    ph_date_cmp(l->due, today) < 0;
+	return 0;
+}
+
+static void
+fill_key(int64_t id, const char *key, void *arg)
+{
+	struct fill	*f = arg;
+	size_t		 i;
+
+	for (i = f->n; i > 0; i--)
+		if (f->v[i - 1].id == id) {
+			free(f->v[i - 1].key);
+			f->v[i - 1].key = ph_xstrdup(key != NULL ? key : "");
+			return;
+		}
+}
+
+static void
+filter_of(const struct reg *g, struct ph_letter_filter *f, struct tui *t)
+{
+	ph_letter_filter_init(f);
+	f->direction = (int)g->dir;
+	f->year = g->year;
+	f->today = tui_today(t);
+	if (g->filter == 2)
+		f->overdue = 1;
+}
+
+/*
+ * Read N rows after (or, BACKWARD, before) the row AT (NULL: from the
+ * start, or the end).  Returns the rows in *OUT (sort order); 0 on error
+ * (said on the message line).
+ */
+static int
+fetch(struct tui *t, struct reg *g, const struct row *at, int backward,
+    size_t n, struct fill *out)
+{
+	struct ph_letter_filter	 f;
+	struct ph_letter_window	 w;
+	struct ph_error		 err;
+
+	memset(out, 0, sizeof *out);
+	out->t = t;
+	filter_of(g, &f, t);
+	memset(&w, 0, sizeof w);
+	w.filter = &f;
+	w.sort = g->sort;
+	w.desc = g->desc;
+	w.backward = backward;
+	w.n = n;
+	if (at != NULL) {
+		w.anchor.id = at->id;
+		w.anchor.key = at->key;
+	}
+	if (ph_store_letter_window(tui_store(t), &w, fill_letter, fill_key,
+	    out, &err) != PH_OK) {
+		tui_say(t, 1, "%s", err.msg);
+		free(out->v);
+		memset(out, 0, sizeof *out);
+		return 0;
+	}
+	/* The open-cases filter is not a store filter: keep open rows. */
+	if (g->filter == 1) {
+		size_t i, k = 0;
+		for (i = 0; i < out->n; i++) {
+			if (out->v[i].open)
+				out->v[k++] = out->v[i];
+			else
+				row_release(&out->v[i]);
+		}
+		out->n = k;
+	}
+	return 1;
+}
+
+static void
+take_window(struct reg *g, struct fill *f)
+{
+	rows_clear(g);
+	free(g->rows);
+	g->rows = f->v;
+	g->nrows = f->n;
+	g->cap = f->cap;
+}
+
+static void
+reg_count(struct tui *t, struct reg *g)
+{
+	struct ph_letter_filter	f;
+	struct ph_error		err;
+
+	filter_of(g, &f, t);
+	if (ph_store_letter_count(tui_store(t), &f, &g->total, &err) != PH_OK)
+		g->total = -1;
+}
+
+/* The first screenful from the start (or, FROM_END, the last). */
+static void
+reg_home(struct tui *t, struct reg *g, int from_end)
+{
+	struct fill	f;
+	size_t		n = g->page > 0 ? g->page : 20;
+
+	if (!fetch(t, g, NULL, from_end, n, &f))
+		return;
+	take_window(g, &f);
+	g->sel = from_end && g->nrows > 0 ? g->nrows - 1 : 0;
+	g->at_start = !from_end || g->nrows < n;
+	g->at_end = from_end || g->nrows < n;
+}
+
+static void
+reg_load(struct tui *t, struct tui_screen *sc)
+{
+	struct reg	*g = sc->state;
+	struct fill	 f;
+	size_t		 i, n = g->page > 0 ? g->page : 20;
+	int64_t		 keep = g->nrows > 0 ? g->rows[g->sel].id : 0;
+
+	reg_count(t, g);
+	/* Reload where the clerk was: from the first row shown. */
+	if (g->nrows > 0 && !g->at_start) {
+		struct row first = g->rows[0];
+		struct fill before;
+		if (fetch(t, g, &first, 1, 1, &before) && before.n == 1 &&
+		    fetch(t, g, &before.v[0], 0, n, &f)) {
+			take_window(g, &f);
+			g->sel = 0;
+			for (i = 0; i < g->nrows; i++)
+				if (g->rows[i].id == keep)
+					g->sel = i;
+			row_release(&before.v[0]);
+			free(before.v);
+			sc->dirty = 1;
+			return;
+		}
+		if (before.v != NULL) {
+			for (i = 0; i < before.n; i++)
+				row_release(&before.v[i]);
+			free(before.v);
+		}
+	}
+	reg_home(t, g, 0);
+	for (i = 0; i < g->nrows; i++)
+		if (g->rows[i].id == keep)
+			g->sel = i;
+	sc->dirty = 1;
+}
+
+/* Scroll by one row down (DOWN) or up; 0 at an end. */
+static int
+scroll_one(struct tui *t, struct reg *g, int down)
+{
+	struct fill	f;
+
+	if (g->nrows == 0)
+		return 0;
+	if (!fetch(t, g, down ? &g->rows[g->nrows - 1] : &g->rows[0], !down,
+	    1, &f) || f.n == 0) {
+		free(f.v);
+		if (down)
+			g->at_end = 1;
+		else
+			g->at_start = 1;
+		return 0;
+	}
+	if (down) {
+		row_release(&g->rows[0]);
+		memmove(g->rows, g->rows + 1, (g->nrows - 1) * sizeof *g->rows);
+		g->rows[g->nrows - 1] = f.v[0];
+		g->at_start = 0;
+	} else {
+		row_release(&g->rows[g->nrows - 1]);
+		memmove(g->rows + 1, g->rows, (g->nrows - 1) * sizeof *g->rows);
+		g->rows[0] = f.v[0];
+		g->at_end = 0;
+	}
+	free(f.v);
+	return 1;
+}
+
+/* A page down (DOWN) or up: the next window after the last row shown. */
+static void
+page(struct tui *t, struct reg *g, int down)
+{
+	struct fill	f;
+	size_t		n = g->page;
+
+	if (g->nrows == 0)
+		return;
+	if (!fetch(t, g, down ? &g->rows[g->nrows - 1] : &g->rows[0], !down,
+	    n, &f))
+		return;
+	if (f.n == 0) {
+		free(f.v);
+		g->sel = down ? g->nrows - 1 : 0;
+		return;
+	}
+	if (f.n < n) {
+		/* Near an end: show the last (first) full screen instead. */
+		size_t i;
+		for (i = 0; i < f.n; i++)
+			row_release(&f.v[i]);
+		free(f.v);
+		reg_home(t, g, down);
+		return;
+	}
+	take_window(g, &f);
+	g->at_start = g->at_end = 0;
+}
+
+static void
+reg_draw(struct tui *t, struct tui_screen *sc, int top, int h, int w)
+{
+	struct reg	*g = sc->state;
+	size_t		 i, need = h > 3 ? (size_t)(h - 2) : 1;
+	int		 wno = 5, wdate = 10, wnum = 12, worg = 14, wdue = 10,
+			 wst = 3, wsub, x;
+	char		 info[160];
+
+	/* The window follows the body's height. */
+	if (need != g->page) {
+		g->page = need;
+		reg_load(t, sc);
+	}
+	if (w < 100) {
+		worg = 12;
+		wnum = 11;
+	}
+	wsub = w - (wno + wdate + wnum + worg + wdue + wst + 6);
+	if (wsub < 10)
+		wsub = 10;
+	tui_clear_rows(top, h);
+	snprintf(info, sizeof info, _("%s, sorted by %s (%s)%s%s"),
+	    g->dir == PH_DIR_IN ? _("Incoming register") :
+	    _("Outgoing register"), _(sort_names[g->sort]),
+	    g->desc ? _("descending") : _("ascending"),
+	    g->filter == 1 ? _(", open cases") : g->filter == 2 ?
+	    _(", overdue") : "", g->year > 0 ? "" : "");
+	x = tui_put(top, 0, info, w, TUI_A_DIM, 0);
+	if (g->year > 0 && x < w - 12) {
+		snprintf(info, sizeof info, _(", year %d"), g->year);
+		x += tui_put(top, x, info, w - x, TUI_A_DIM, 0);
+	}
+	if (g->total >= 0 && x < w - 20) {
+		snprintf(info, sizeof info, ngettext("  %lld letter",
+		    "  %lld letters", (unsigned long)g->total),
+		    (long long)g->total);
+		tui_put(top, x, info, w - x, TUI_A_DIM, 0);
+	}
+	x = 0;
+	x += tui_put(top + 1, x, g->dir == PH_DIR_IN ? _("No.") : _("No."),
+	    wno, TUI_A_HEADER, 1) + 1;
+	x += tui_put(top + 1, x, g->dir == PH_DIR_IN ? _("Received") :
+	    _("Date"), wdate, TUI_A_HEADER, 1) + 1;
+	x += tui_put(top + 1, x, _("Doc. number"), wnum, TUI_A_HEADER, 1) + 1;
+	x += tui_put(top + 1, x, g->dir == PH_DIR_IN ? _("From") : _("To"),
+	    worg, TUI_A_HEADER, 1) + 1;
+	x += tui_put(top + 1, x, _("Subject"), wsub, TUI_A_HEADER, 1) + 1;
+	x += tui_put(top + 1, x, _("Due"), wdue, TUI_A_HEADER, 1) + 1;
+	tui_put(top + 1, x, "", w - x, TUI_A_HEADER, 1);
+	if (g->nrows == 0) {
+		tui_put(top + 3, 2, _("No letter in this register matches."),
+		    w - 4, TUI_A_DIM, 0);
+		return;
+	}
+	for (i = 0; i < g->nrows && (int)i < h - 2; i++) {
+		const struct row *r = &g->rows[i];
+		enum tui_attr a = i == g->sel ? TUI_A_SELECTED :
+		    r->overdue ? TUI_A_OVERDUE : TUI_A_NORMAL;
+		int y = top + 2 + (int)i;
+		x = 0;
+		x += tui_put(y, x, r->regno, wno, a, 1) + 1;
+		x += tui_put(y, x, r->date, wdate, a, 1) + 1;
+		x += tui_put(y, x, r->number, wnum, a, 1) + 1;
+		x += tui_put(y, x, r->org, worg, a, 1) + 1;
+		x += tui_put(y, x, r->subject, wsub, a, 1) + 1;
+		x += tui_put(y, x, r->due, wdue, a, 1) + 1;
+		/* Overdue is marked, not only coloured. */
+		tui_put(y, x, r->overdue ? "!" : r->open ? "*" : "", w - x, a,
+		    1);
+	}
+}
+
+static enum tui_result
+reg_key(struct tui *t, struct tui_screen *sc, const struct tui_key *k)
+{
+	struct reg	*g = sc->state;
+	wint_t		 c = k->ch;
+
+	sc->dirty = 1;
+	if (k->is_key) {
+		switch (c) {
+		case KEY_DOWN:
+			goto down;
+		case KEY_UP:
+			goto up;
+		case KEY_NPAGE:
+			page(t, g, 1);
+			return TUI_HANDLED;
+		case KEY_PPAGE:
+			page(t, g, 0);
+			return TUI_HANDLED;
+		case KEY_HOME:
+			reg_home(t, g, 0);
+			return TUI_HANDLED;
+		case KEY_END:
+			reg_home(t, g, 1);
+			return TUI_HANDLED;
+		case KEY_ENTER:
+			goto open;
+		case KEY_MOUSE:
+			if (k->mouse_button == 4)
+				goto up;
+			if (k->mouse_button == 5)
+				goto down;
+			if (k->mouse_y >= 2 && (size_t)(k->mouse_y - 2) <
+			    g->nrows) {
+				g->sel = (size_t)(k->mouse_y - 2);
+				return TUI_HANDLED;
+			}
+			return TUI_HANDLED;
+		}
+		sc->dirty = 0;
+		return TUI_UNHANDLED;
+	}
+	switch (c) {
+	case 'j':
+		goto down;
+	case 'k':
+		goto up;
+	case 'g':
+		reg_home(t, g, 0);
+		return TUI_HANDLED;
+	case 'G':
+		reg_home(t, g, 1);
+		return TUI_HANDLED;
+	case '\r':
+	case '\n':
+		goto open;
+	case 's':
+		g->sort = (enum ph_letter_sort)(((int)g->sort + 1) % NSORTS);
+		g->nrows = 0;
+		reg_load(t, sc);
+		tui_say(t, 0, _("Sorted by %s"), _(sort_names[g->sort]));
+		return TUI_HANDLED;
+	case 'S':
+		g->desc = !g->desc;
+		rows_clear(g);
+		reg_load(t, sc);
+		return TUI_HANDLED;
+	case 'f':
+		g->filter = (g->filter + 1) % 3;
+		rows_clear(g);
+		reg_load(t, sc);
+		return TUI_HANDLED;
+	case 'y':
+		/* Every year, this year, each year back to ten years ago. */
+		g->year = g->year == 0 ? tui_today(t).y : g->year - 1;
+		if (g->year < tui_today(t).y - 10)
+			g->year = 0;
+		rows_clear(g);
+		reg_load(t, sc);
+		return TUI_HANDLED;
+	case 'r':
+		reg_load(t, sc);
+		return TUI_HANDLED;
+	}
+	sc->dirty = 0;
+	return TUI_UNHANDLED;
+down:
+	if (g->sel + 1 < g->nrows)
+		g->sel++;
+	else
+		scroll_one(t, g, 1);
+	return TUI_HANDLED;
+up:
+	if (g->sel > 0)
+		g->sel--;
+	else
+		scroll_one(t, g, 0);
+	return TUI_HANDLED;
+open:
+	if (g->nrows > 0)
+		tui_open_letter(t, g->rows[g->sel].id);
+	return TUI_HANDLED;
+}
+
+static void
+reg_destroy(struct tui_screen *sc)
+{
+	struct reg	*g = sc->state;
+
+	rows_clear(g);
+	free(g->rows);
+	free(g);
+}
+
+static const struct tui_keyhelp reg_help[] = {
+	{ N_("Up/Down, j/k"), N_("move the selection") },
+	{ N_("PgUp/PgDn"), N_("a page up or down") },
+	{ N_("Home/End, g/G"), N_("the first or last letter") },
+	{ N_("Enter"), N_("open the letter") },
+	{ N_("s"), N_("sort by the next column") },
+	{ N_("S"), N_("reverse the order") },
+	{ N_("f"), N_("all letters, open cases, overdue cases") },
+	{ N_("y"), N_("every year, this year, a year earlier ...") },
+	{ N_("r"), N_("read the register again") },
+	{ N_("!"), N_("marks an overdue case; * an open one") },
+	{ NULL, NULL }
+};
+
+static const struct tui_keyhelp reg_bar[] = {
+	{ N_("Enter"), N_("Open") },
+	{ N_("s"), N_("Sort") },
+	{ N_("f"), N_("Filter") },
+	{ N_("y"), N_("Year") },
+	{ NULL, NULL }
+};
+
+const struct tui_screen_ops tui_register_ops = {
+	N_("Register"),
+	reg_load,
+	reg_draw,
+	reg_key,
+	NULL,
+	reg_destroy,
+	reg_help,
+	reg_bar,
+};
+
+void
+tui_open_register(struct tui *t, enum ph_direction dir)
+{
+	struct reg	*g = ph_xcalloc(1, sizeof *g);
+
+	g->dir = dir;
+	/* The newest letters first: what the clerk entered last. */
+	g->sort = PH_SORT_REGISTER;
+	g->desc = 1;
+	g->total = -1;
+	tui_push(t, &tui_register_ops, g);
+}
