@@ -299,7 +299,8 @@ rules_year(struct ph_calendar *cal, struct calyear *cy, int y)
 		add_day(cy, &cap, ph_date_from_days(comp[i].z), PH_DAY_OFF,
 		    rules[comp[i].rule].comp, LAW, 0);
 	}
-	qsort(cy->h, cy->nh, sizeof *cy->h, cmp_holiday);
+	if (cy->nh > 1)
+		qsort(cy->h, cy->nh, sizeof *cy->h, cmp_holiday);
 }
 
 /* Year Y (in range), its list made and its bitmap filled. */
@@ -542,7 +543,8 @@ load_file(struct ph_calendar *cal, const char *path, int y,
 	}
 	if ((s = check_fixed(cy, path, y, err)) != PH_OK)
 		goto out;
-	qsort(cy->h, cy->nh, sizeof *cy->h, cmp_holiday);
+	if (cy->nh > 1)
+		qsort(cy->h, cy->nh, sizeof *cy->h, cmp_holiday);
 	cy->from_file = 1;
 out:
 	if (s != PH_OK) {
@@ -611,7 +613,8 @@ ph_calendar_load(const char *datadir, struct ph_calendar **out,
 	}
 	closedir(dp);
 	/* In name order, so that the first error is always the same one. */
-	qsort(names.v, names.n, sizeof *names.v, cmp_str);
+	if (names.n > 1)
+		qsort(names.v, names.n, sizeof *names.v, cmp_str);
 
 	cal = calendar_new();
 	for (i = 0; i < names.n && s == PH_OK; i++) {

@@ -364,7 +364,8 @@ ph_flow_due(struct ph_store *st, struct ph_calendar *cal,
 	if ((s = ph_store_obligation_list(st, from, to, 0, due_obligation,
 	    &ds, err)) != PH_OK)
 		goto out;
-	qsort(ds.v, ds.n, sizeof *ds.v, entry_cmp);
+	if (ds.n > 1)
+		qsort(ds.v, ds.n, sizeof *ds.v, entry_cmp);
 	for (i = 0; i < ds.n; i++) {
 		ds.v[i].e.number = ds.v[i].number;
 		ds.v[i].e.issuer = ds.v[i].issuer;
