@@ -514,6 +514,7 @@ static const struct tui_keyhelp dash_bar[] = {
 	{ N_("F3"), N_("Incoming") },
 	{ N_("F4"), N_("Outgoing") },
 	{ N_("F5"), N_("Search") },
+	{ N_("n"), N_("New letter") },
 	{ NULL, NULL }
 };
 

@@ -523,6 +523,7 @@ static const struct tui_keyhelp reg_bar[] = {
 	{ N_("s"), N_("Sort") },
 	{ N_("f"), N_("Filter") },
 	{ N_("y"), N_("Year") },
+	{ N_("n"), N_("New letter") },
 	{ NULL, NULL }
 };
 

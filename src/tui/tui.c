@@ -1,7 +1,7 @@
 /*
  * tui.c -- the terminal: curses set-up, the main loop, the stack of
  * screens, signals, resize, the title and bottom bars, the message line,
- * help, and the keys every screen shares (F1-F5, Esc, q).
+ * help, and the keys every screen shares (F1-F8, n, Esc, q).
  *
  * Screens own their state and draw only their body; this file owns
  * everything else on the terminal.  The body is drawn again only when a
@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -31,6 +32,7 @@
 #define TUI_MIN_LINES	24
 #define TUI_MIN_COLS	80
 #define TUI_POLL_MS	2000
+#undef CTRL			/* <termios.h> has one of its own */
 #define CTRL(c)		((c) & 0x1f)
 
 struct tui {
@@ -71,6 +73,9 @@ static const struct tui_keyhelp global_help[] = {
 	{ N_("F3"), N_("the register of incoming letters") },
 	{ N_("F4"), N_("the register of outgoing letters") },
 	{ N_("F5, /"), N_("search") },
+	{ N_("F6, n"), N_("register a new incoming letter") },
+	{ N_("F7"), N_("the coordination regulations (quy chế)") },
+	{ N_("F8"), N_("the calendar: lunar dates, days off, deadlines") },
 	{ N_("Esc, q"), N_("close this screen (on the last one, quit)") },
 	{ N_("Ctrl-L"), N_("redraw the screen") },
 	{ N_("Ctrl-Z"), N_("suspend phoihop (the command fg brings it back)") },
@@ -203,6 +208,12 @@ tui_today(struct tui *t)
 {
 	(void)t;
 	return ph_today();
+}
+
+const char *
+tui_db_path(struct tui *t)
+{
+	return t->opts->db_path;
 }
 
 const char *
@@ -357,6 +368,7 @@ read_key(struct tui *t, struct tui_key *k)
 	int	r;
 	MEVENT	me;
 
+	(void)t;
 	memset(k, 0, sizeof *k);
 	r = wget_wch(stdscr, &wc);
 	if (r == ERR)
@@ -593,6 +605,27 @@ go_today(struct tui *t)
 	tui_push(t, &tui_dash_ops, NULL);
 }
 
+/* F6, n: the new letter's form, or the one already open brought to the
+ * top (two forms would keep one draft). */
+static void
+go_new_letter(struct tui *t)
+{
+	size_t	i;
+
+	for (i = 0; i < t->n; i++) {
+		struct tui_screen *s = t->stack[i];
+
+		if (s->ops != &tui_newletter_ops)
+			continue;
+		memmove(t->stack + i, t->stack + i + 1,
+		    (t->n - i - 1) * sizeof *t->stack);
+		t->stack[t->n - 1] = s;
+		load_screen(t, s);
+		return;
+	}
+	tui_open_newletter(t);
+}
+
 /* The keys a screen left alone.  Returns 1 to quit. */
 static int
 global_key(struct tui *t, const struct tui_key *k)
@@ -610,6 +643,12 @@ global_key(struct tui *t, const struct tui_key *k)
 			tui_open_register(t, PH_DIR_OUT);
 		else if (c == KEY_F(5))
 			tui_open_search(t, NULL);
+		else if (c == KEY_F(7))
+			tui_open_agreements(t);
+		else if (c == KEY_F(8))
+			tui_open_calendar(t);
+		else if (c == KEY_F(6))
+			go_new_letter(t);
 		return 0;
 	}
 	switch (c) {
@@ -618,6 +657,9 @@ global_key(struct tui *t, const struct tui_key *k)
 		break;
 	case '/':
 		tui_open_search(t, NULL);
+		break;
+	case 'n':
+		go_new_letter(t);
 		break;
 	case 27:
 	case 'q':
@@ -674,6 +716,7 @@ static void
 start_curses(struct tui *t)
 {
 	const char	*nc = getenv("NO_COLOR");
+	struct termios	 tio;
 
 	set_escdelay(25);
 	cbreak();
@@ -682,6 +725,12 @@ start_curses(struct tui *t)
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
 	meta(stdscr, TRUE);
+	/* Ctrl-S saves a form: not XOFF, which would freeze the screen. */
+	if (tcgetattr(STDIN_FILENO, &tio) == 0) {
+		tio.c_iflag &= ~(tcflag_t)IXON;
+		if (tcsetattr(STDIN_FILENO, TCSANOW, &tio) == 0)
+			def_prog_mode();
+	}
 	curs_set(0);
 	t->color = (nc == NULL || *nc == '\0') && has_colors();
 	if (t->color) {
@@ -750,6 +799,7 @@ tui_main(const struct tui_opts *o)
 	}
 	start_curses(&t);
 	tui_push(&t, &tui_dash_ops, NULL);
+	tui_newletter_offer_draft(&t);
 	if (t.readonly)
 		tui_say(&t, 0, "%s",
 		    _("This register is closed: it can be read, not changed."));

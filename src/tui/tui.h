@@ -157,4 +157,80 @@ int	tui_edit_key(struct tui_edit *e, const struct tui_key *k);
 void	tui_edit_draw(struct tui_edit *e, int y, int x, int width,
 	    int focused);
 
+/* ---- forms (tui-form.c): labelled fields over tui_edit */
+struct ph_draft;
+enum tui_field_kind {
+	TUI_FIELD_TEXT,
+	TUI_FIELD_DATE,		/* dd/mm/yyyy, yyyy-mm-dd, h (today), +N
+				 * (N working days after today) */
+	TUI_FIELD_ORG,		/* an organization, suggested as typed */
+	TUI_FIELD_NUMBER,	/* digits only */
+	TUI_FIELD_CHOICE	/* one of a keyword table; Space cycles */
+};
+struct tui_field {
+	const char		*name;		/* for drafts: "subject" */
+	const char		*label;		/* msgid */
+	enum tui_field_kind	 kind;
+	int			 required;
+	struct tui_edit		 edit;
+	char			*initial;	/* text as set up: not "typed" */
+	const struct ph_keyword	*choices;	/* TUI_FIELD_CHOICE */
+	int			 choice;	/* index into CHOICES */
+	char			*error;		/* from the last check, or NULL */
+	struct ph_date		 date;		/* DATE, after a check */
+	long			 number;	/* NUMBER, after a check */
+	/* ORG: the first matches of the text, the one picked (-1 none),
+	 * and whether the text names no known organization. */
+	char			*sugg[5];
+	size_t			 nsugg;
+	int			 pick, is_new, hide;
+};
+struct tui_form {
+	struct tui_field	*f;
+	size_t			 n, cur;
+	int			 scroll;	/* first body row shown */
+	struct ph_strv		 orgs, folded;	/* known organizations */
+	int			 orgs_loaded;
+};
+void	tui_form_init(struct tui_form *fm);
+void	tui_form_release(struct tui_form *fm);
+/* Add a field (NAME and LABEL are static strings); TEXT is its initial
+ * value.  The field is borrowed: valid until the next add. */
+struct tui_field *tui_form_add(struct tui_form *fm, const char *name,
+	    const char *label, enum tui_field_kind kind, const char *text,
+	    size_t max_chars);
+struct tui_field *tui_form_field(struct tui_form *fm, const char *name);
+/* Tone placement for what the built-in typing method writes. */
+void	tui_form_set_style(struct tui_form *fm, enum ph_tone_style style);
+/* Forget the organizations read, after the store changed. */
+void	tui_form_reload(struct tui_form *fm);
+/* Apply a key: 1 if the form used it (Save, Esc are the screen's). */
+int	tui_form_key(struct tui *t, struct tui_form *fm,
+	    const struct tui_key *k);
+void	tui_form_draw(struct tui *t, struct tui_form *fm, int top, int h,
+	    int w);
+/* Check every field (required, dates, numbers), setting their errors
+ * and moving to the first field in error; returns that field, or NULL
+ * when all are good. */
+struct tui_field *tui_form_check(struct tui *t, struct tui_form *fm);
+/* 1 if any field differs from what it was set up with. */
+int	tui_form_changed(const struct tui_form *fm);
+void	tui_form_to_draft(const struct tui_form *fm, struct ph_draft *d);
+void	tui_form_from_draft(struct tui_form *fm, const struct ph_draft *d);
+
+/* ---- the new incoming letter (tui-newletter.c) */
+extern const struct tui_screen_ops tui_newletter_ops;	/* Văn bản đến mới */
+void	tui_open_newletter(struct tui *t);
+/* At start: offer the draft of a letter being typed when the connection
+ * dropped. */
+void	tui_newletter_offer_draft(struct tui *t);
+/* The database file open, for drafts. */
+const char *tui_db_path(struct tui *t);
+
+/* ---- the read-only screens (tui-agreement.c, tui-calendar.c) */
+/* "Quy chế": the agreements, each one in a pager. */
+void	tui_open_agreements(struct tui *t);
+/* "Lịch": a month with lunar dates, days off and deadlines. */
+void	tui_open_calendar(struct tui *t);
+
 #endif
