@@ -577,6 +577,7 @@ tui_form_draw(struct tui *t, struct tui_form *fm, int top, int h, int w)
 		curs_set(0);
 	} else {
 		tui_edit_draw(&fm->f[fm->cur].edit, cy, x, ew, 1);
+		leaveok(stdscr, FALSE);		/* tui.c leaves it off */
 		curs_set(1);
 	}
 }

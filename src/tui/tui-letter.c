@@ -1,7 +1,8 @@
 /*
  * tui-letter.c -- one letter: every field, the body in a pager, the case
  * thread (replies, reminders, extensions, escalations, directions) and
- * the letter's history, with the case actions that need no typing.
+ * the letter's history, with the case actions that need no typing; the
+ * ones that do (reply, extend, disagree, direct) open tui-caseform.c.
  *
  * The screen is one long list of lines, wrapped to the terminal's width
  * when it changes; moving reads nothing.  Actions go through the flow
@@ -436,6 +437,17 @@ lv_key(struct tui *t, struct tui_screen *sc, const struct tui_key *k)
 	case 'E':
 		act(t, sc, (int)k->ch);
 		return TUI_HANDLED;
+	case 'r':
+	case 'e':
+	case 'd':
+	case 'D':
+		if (!v->loaded)
+			return TUI_HANDLED;
+		if (!ph_case_is_open(v->l.status))
+			tui_say(t, 1, "%s", _("This letter has no open case."));
+		else
+			tui_open_caseform(t, v->id, (int)k->ch);
+		return TUI_HANDLED;
 	case 'p':
 		if (v->loaded && v->l.in_reply_to > 0)
 			tui_open_letter(t, v->l.in_reply_to);
@@ -463,6 +475,10 @@ static const struct tui_keyhelp lv_help[] = {
 	{ N_("Up/Down, j/k"), N_("scroll a line") },
 	{ N_("PgUp/PgDn, Space"), N_("scroll a page") },
 	{ N_("Home/End, g/G"), N_("the top or the end") },
+	{ N_("r"), N_("reply: register the letter that answers this one") },
+	{ N_("e"), N_("extend: give the case a new due date") },
+	{ N_("d"), N_("disagree with the request, saying why") },
+	{ N_("D"), N_("record the direction received") },
 	{ N_("m"), N_("write a reminder (đôn đốc) for the open case") },
 	{ N_("E"), N_("report the case to the next level for direction") },
 	{ N_("x"), N_("close the case as resolved") },
@@ -472,8 +488,9 @@ static const struct tui_keyhelp lv_help[] = {
 };
 
 static const struct tui_keyhelp lv_bar[] = {
+	{ N_("r"), N_("Reply") },
+	{ N_("e"), N_("Extend") },
 	{ N_("m"), N_("Remind") },
-	{ N_("E"), N_("Escalate") },
 	{ N_("x"), N_("Resolve") },
 	{ NULL, NULL }
 };

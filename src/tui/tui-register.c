@@ -75,6 +75,10 @@ struct fill {
 	struct tui	*t;
 	struct row	*v;
 	size_t		 n, cap;
+	/* The store gives a row's sort key before the row itself: kept
+	 * here until the row arrives. */
+	int64_t		 key_id;
+	char		*key;
 };
 
 static int
@@ -106,6 +110,10 @@ fill_letter(const struct ph_letter *l, void *arg)
 	r->open = ph_case_is_open(l->status);
 	r->overdue = r->open && ph_date_is_set(l->due) &&
 	    ph_date_cmp(l->due, today) < 0;
+	if (f->key != NULL && f->key_id == r->id) {
+		r->key = f->key;
+		f->key = NULL;
+	}
 	return 0;
 }
 
@@ -121,6 +129,10 @@ fill_key(int64_t id, const char *key, void *arg)
 			f->v[i - 1].key = ph_xstrdup(key != NULL ? key : "");
 			return;
 		}
+	/* Not read yet: the row takes it when it comes. */
+	free(f->key);
+	f->key = ph_xstrdup(key != NULL ? key : "");
+	f->key_id = id;
 }
 
 static void
@@ -162,11 +174,17 @@ fetch(struct tui *t, struct reg *g, const struct row *at, int backward,
 	}
 	if (ph_store_letter_window(tui_store(t), &w, fill_letter, fill_key,
 	    out, &err) != PH_OK) {
+		size_t i;
 		tui_say(t, 1, "%s", err.msg);
+		for (i = 0; i < out->n; i++)
+			row_release(&out->v[i]);
 		free(out->v);
+		free(out->key);
 		memset(out, 0, sizeof *out);
 		return 0;
 	}
+	free(out->key);
+	out->key = NULL;
 	/* The open-cases filter is not a store filter: keep open rows. */
 	if (g->filter == 1) {
 		size_t i, k = 0;
@@ -377,6 +395,10 @@ reg_draw(struct tui *t, struct tui_screen *sc, int top, int h, int w)
 		enum tui_attr a = i == g->sel ? TUI_A_SELECTED :
 		    r->overdue ? TUI_A_OVERDUE : TUI_A_NORMAL;
 		int y = top + 2 + (int)i;
+		/* The whole row in one attribute, the gaps between columns
+		 * included: one attribute change a row, not one a column,
+		 * when the selection moves over a slow link. */
+		tui_put(y, 0, "", w, a, 1);
 		x = 0;
 		x += tui_put(y, x, r->regno, wno, a, 1) + 1;
 		x += tui_put(y, x, r->date, wdate, a, 1) + 1;

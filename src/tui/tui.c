@@ -346,6 +346,10 @@ render(struct tui *t)
 	draw_message(t);
 	draw_bar(t);
 	if (s != NULL && s->dirty) {
+		/* No cursor unless the screen shows one (a form's field):
+		 * curses then leaves it where the last change ended, with no
+		 * move to send. */
+		leaveok(stdscr, TRUE);
 		curs_set(0);
 		tui_clear_rows(1, LINES - 3);
 		s->ops->draw(t, s, 1, LINES - 3, COLS);
@@ -712,6 +716,53 @@ open_store(struct tui *t, struct ph_error *err)
 	return PH_OK;
 }
 
+/*
+ * The keys as terminals send them whatever their terminfo entry says: a
+ * PuTTY left at its defaults claims "xterm" but sends ESC [ 1 ~ for Home
+ * and ESC [ 11 ~ for F1; the Linux console sends ESC [ [ A for F1; a
+ * "vt100" entry knows no Home, End or PgDn at all; a terminal in the
+ * wrong cursor-key mode sends ESC [ A where ESC O A was promised.  Each
+ * sequence the entry does not already bind is taught to curses, so that
+ * a key never arrives as Esc (which closes the screen) and three stray
+ * characters.
+ */
+static void
+define_fallback_keys(void)
+{
+	static const struct {
+		const char	*seq;
+		int		 code;
+	} keys[] = {
+		{ "\033[1~", KEY_HOME }, { "\033[7~", KEY_HOME },
+		{ "\033[H", KEY_HOME }, { "\033OH", KEY_HOME },
+		{ "\033[4~", KEY_END }, { "\033[8~", KEY_END },
+		{ "\033[F", KEY_END }, { "\033OF", KEY_END },
+		{ "\033[2~", KEY_IC }, { "\033[3~", KEY_DC },
+		{ "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE },
+		{ "\033[A", KEY_UP }, { "\033[B", KEY_DOWN },
+		{ "\033[C", KEY_RIGHT }, { "\033[D", KEY_LEFT },
+		{ "\033OA", KEY_UP }, { "\033OB", KEY_DOWN },
+		{ "\033OC", KEY_RIGHT }, { "\033OD", KEY_LEFT },
+		{ "\033OM", KEY_ENTER },
+		{ "\033OP", KEY_F(1) }, { "\033OQ", KEY_F(2) },
+		{ "\033OR", KEY_F(3) }, { "\033OS", KEY_F(4) },
+		{ "\033[11~", KEY_F(1) }, { "\033[12~", KEY_F(2) },
+		{ "\033[13~", KEY_F(3) }, { "\033[14~", KEY_F(4) },
+		{ "\033[[A", KEY_F(1) }, { "\033[[B", KEY_F(2) },
+		{ "\033[[C", KEY_F(3) }, { "\033[[D", KEY_F(4) },
+		{ "\033[[E", KEY_F(5) }, { "\033[15~", KEY_F(5) },
+		{ "\033[17~", KEY_F(6) }, { "\033[18~", KEY_F(7) },
+		{ "\033[19~", KEY_F(8) }, { "\033[20~", KEY_F(9) },
+		{ "\033[21~", KEY_F(10) }, { "\033[23~", KEY_F(11) },
+		{ "\033[24~", KEY_F(12) },
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (key_defined(keys[i].seq) == 0)
+			define_key(keys[i].seq, keys[i].code);
+}
+
 static void
 start_curses(struct tui *t)
 {
@@ -725,6 +776,7 @@ start_curses(struct tui *t)
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
 	meta(stdscr, TRUE);
+	define_fallback_keys();
 	/* Ctrl-S saves a form: not XOFF, which would freeze the screen. */
 	if (tcgetattr(STDIN_FILENO, &tio) == 0) {
 		tio.c_iflag &= ~(tcflag_t)IXON;
@@ -800,6 +852,7 @@ tui_main(const struct tui_opts *o)
 	start_curses(&t);
 	tui_push(&t, &tui_dash_ops, NULL);
 	tui_newletter_offer_draft(&t);
+	tui_caseform_offer_drafts(&t);
 	if (t.readonly)
 		tui_say(&t, 0, "%s",
 		    _("This register is closed: it can be read, not changed."));

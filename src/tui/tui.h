@@ -233,4 +233,12 @@ void	tui_open_agreements(struct tui *t);
 /* "Lịch": a month with lunar dates, days off and deadlines. */
 void	tui_open_calendar(struct tui *t);
 
+/* ---- the case actions that need typing (tui-caseform.c) */
+/* On letter ID, whose case must be open: KEY 'r' a reply, 'e' a new due
+ * date, 'd' a disagreement, 'D' a direction received. */
+void	tui_open_caseform(struct tui *t, int64_t id, int key);
+/* At start: offer the drafts of these forms ("case-ACTION:ID"), one
+ * reopened on its letter. */
+void	tui_caseform_offer_drafts(struct tui *t);
+
 #endif

@@ -4,7 +4,9 @@
 # with capture-pane.  Screens as they stand: the dashboard, the registers,
 # a letter, search as you type, resize, the ASCII fallback, text from the
 # database shown escaped, quitting; the new incoming letter's form, typed
-# in UTF-8 or Telex, kept as a draft over a hang-up.
+# in UTF-8 or Telex, kept as a draft over a hang-up; the terminals the
+# clerks use (screen, linux, vt100, PuTTY's defaults, NO_COLOR) and the
+# bytes a move of the selection costs.
 
 . "$PH_SRCDIR/tests/lib-cli.sh"
 
@@ -22,8 +24,17 @@ ph letter add --direction in --date 05/11/2026 --from 'Ủy ban nhân dân xã' 
 ph letter add --direction out --date 06/11/2026 --to 'Đảng ủy Công an tỉnh' \
     --subject 'V/v báo cáo kết quả công tác dân vận' >/dev/null 2>&1
 
+# phoihop runs with the TERM tmux really is (screen-256color, or screen
+# when that entry is missing), so that the keys tmux sends (Home, End, the
+# F-keys) arrive as the terminfo entry says they do.
+if infocmp screen-256color >/dev/null 2>&1; then
+	TUI_TERM=screen-256color
+else
+	TUI_TERM=screen
+fi
 SOCK=$PWD/tmux.sock
-printf 'set -g remain-on-exit on\nset -g status off\n' >tmux.conf
+printf 'set -g remain-on-exit on\nset -g status off\nset -g default-terminal "%s"\n' \
+    "$TUI_TERM" >tmux.conf
 TM="tmux -S $SOCK -f $PWD/tmux.conf"
 trap '$TM kill-server >/dev/null 2>&1' EXIT
 
@@ -33,7 +44,7 @@ start () {
 	rm -f pid
 	$TM kill-server >/dev/null 2>&1
 	$TM new-session -d -s t -x "$2" -y "$3" \
-	    "echo \$\$ >pid; exec env LC_ALL=$1 TERM=xterm-256color \
+	    "echo \$\$ >pid; exec env LC_ALL=$1 TERM=$TUI_TERM \
 	    PHOIHOP_NOW=$PHOIHOP_NOW PHOIHOP_DATADIR=$PHOIHOP_DATADIR \
 	    PHOIHOP_LOCALEDIR=$PHOIHOP_LOCALEDIR '$PHOIHOP' --db '$DB' --lang en"
 }
@@ -264,7 +275,7 @@ start_vi () {
 	rm -f pid
 	$TM kill-server >/dev/null 2>&1
 	$TM new-session -d -s t -x 80 -y 24 \
-	    "echo \$\$ >pid; exec env LC_ALL=C.UTF-8 TERM=xterm-256color \
+	    "echo \$\$ >pid; exec env LC_ALL=C.UTF-8 TERM=$TUI_TERM \
 	    PHOIHOP_NOW=$PHOIHOP_NOW PHOIHOP_DATADIR=$PHOIHOP_DATADIR \
 	    PHOIHOP_LOCALEDIR=$PHOIHOP_LOCALEDIR '$PHOIHOP' --db '$DB' --lang vi"
 }
@@ -328,6 +339,284 @@ keys q
 sleep 0.3
 keys q
 is "$(wait_exit)" 0 "t5000.79 ... and it quits cleanly"
+DB=$DB_MAIN
+
+# ---- the case actions that need typing, from the letter screen
+# tsv_col ID N: column N of "letter show ID --format tsv" (14 due,
+# 15 status, 16 in_reply_to).
+tsv_col () {
+	ph letter show "$1" --format tsv 2>/dev/null | awk -F '\t' -v n="$2" \
+	    'NR == 2 { print $n }'
+}
+req=$(ph letter add --direction in --date 18/11/2026 \
+    --from 'Mặt trận Tổ quốc xã' --subject 'V/v góp ý dự thảo nghị quyết' \
+    --reply-required --due 30/11/2026 2>/dev/null)
+start C.UTF-8 80 24
+screen 1.0 >/dev/null
+keys F3
+screen 0.5 >/dev/null
+keys Enter
+s=$(screen)
+like "$s" "V/v góp ý dự thảo nghị quyết" "t5000.100 the request opens from the register"
+keys r
+s=$(screen)
+like "$s" "Reply to a request" "t5000.101 r opens the reply's form"
+like "$s" "V/v trả lời góp ý dự thảo nghị quyết" "t5000.102 ... the subject proposed from the request's"
+like "$s" "Mặt trận Tổ quốc xã" "t5000.103 ... sent to the request's issuer"
+like "$s" "empty: the next one" "t5000.104 ... an empty number said to be the next one"
+keys Tab Tab Tab Tab Tab
+keys -l 'Nguyễn Văn An'
+keys F10
+s=$(screen)
+like "$s" "answered on time" "t5000.105 F10 records the reply, on time"
+like "$s" "reply #" "t5000.106 ... and the letter screen shows it in the case thread"
+is "$(tsv_col "$req" 15)" replied "t5000.107 ... the request's status is replied"
+rep=$(ph letter list --format tsv 2>/dev/null | awk -F '\t' -v r="$req" \
+    '$16 == r && $2 == "out" { print $1 }')
+like "$(tsv_col "$rep" 10)|$(tsv_col "$rep" 9)|$(tsv_col "$rep" 17)|$(tsv_col "$rep" 5)" \
+    "V/v trả lời góp ý dự thảo nghị quyết|Mặt trận Tổ quốc xã|Nguyễn Văn An|CV" \
+    "t5000.108 ... a new outgoing letter in reply to it, signer and type as typed"
+keys e
+s=$(screen)
+like "$s" "This letter has no open case." "t5000.109 a case replied to takes no new due date"
+keys q
+sleep 0.3
+keys q
+sleep 0.3
+keys q
+is "$(wait_exit)" 0 "t5000.110 ... and it quits cleanly"
+
+req=$(ph letter add --direction in --date 18/11/2026 \
+    --from 'Mặt trận Tổ quốc xã' --subject 'V/v rà soát hồ sơ đảng viên' \
+    --reply-required --due 24/11/2026 2>/dev/null)
+want=$(ph calendar add-workdays 20/11/2026 5 --format tsv 2>/dev/null | tail -n 1)
+start C.UTF-8 80 24
+screen 1.0 >/dev/null
+keys F3
+screen 0.5 >/dev/null
+keys Enter
+screen >/dev/null
+keys e
+s=$(screen)
+like "$s" "Extend the due date" "t5000.111 e opens the new due date's form"
+keys -l '+5'
+keys Tab
+keys -l 'Chờ ý kiến các chi bộ'
+keys F10
+s=$(screen)
+like "$s" "The due date is now" "t5000.112 F10 moves the due date"
+is "$(tsv_col "$req" 14)" "$want" "t5000.113 ... 5 working days from today"
+keys d
+screen >/dev/null
+keys F10
+s=$(screen)
+like "$s" "required" "t5000.114 disagreeing with no reason is refused, and said"
+like "$s" "Disagree with a request" "t5000.115 ... the form stays"
+is "$(tsv_col "$req" 15)" extended "t5000.116 ... and nothing was recorded"
+keys Escape
+sleep 0.3
+keys q
+sleep 0.3
+keys q
+sleep 0.3
+keys q
+is "$(wait_exit)" 0 "t5000.117 ... and it quits cleanly"
+
+# ---- terminals as their terminfo entries say they are (screen, the Linux
+# console, a vt100, a PuTTY left at its defaults), NO_COLOR, and what
+# moving the selection costs on the wire.  A register of its own: 40
+# incoming letters, every third one overdue, the subject's end ("lần thứ
+# NN") seen only once the letter is open.
+DB_MAIN=$DB
+DB=$PWD/terms.db
+fresh_db
+i=1
+while [ $i -le 40 ]; do
+	n=$(printf '%02d' $i)
+	case $((i % 4)) in
+	0) org='Hội Nông dân xã'; sub="Công văn lần thứ $n" ;;
+	1) org='Đảng ủy Công an tỉnh'
+	   sub="V/v báo cáo kết quả công tác dân vận, lần thứ $n" ;;
+	2) org='Ủy ban Mặt trận Tổ quốc Việt Nam xã'
+	   sub="V/v phối hợp bảo đảm an ninh trật tự, lần thứ $n" ;;
+	3) org='Ban Tuyên giáo Huyện ủy'
+	   sub="V/v tổ chức học tập nghị quyết, lần thứ $n" ;;
+	esac
+	if [ $((i % 3)) -eq 0 ]; then
+		ph letter add --direction in --date 02/11/2026 \
+		    --number "$n-CV/BTG" --from "$org" --subject "$sub" \
+		    --reply-required --due 10/11/2026 >/dev/null 2>&1
+	else
+		ph letter add --direction in --date 03/11/2026 \
+		    --number "$n-CV/ĐU" --from "$org" --subject "$sub" \
+		    >/dev/null 2>&1
+	fi
+	i=$((i + 1))
+done
+# start_term TERM [NO_COLOR]: phoihop on $DB with TERM (and NO_COLOR).
+start_term () {
+	rm -f pid
+	$TM kill-server >/dev/null 2>&1
+	$TM new-session -d -s t -x 80 -y 24 \
+	    "echo \$\$ >pid; exec env LC_ALL=C.UTF-8 TERM=$1 NO_COLOR=${2:-} \
+	    PHOIHOP_NOW=$PHOIHOP_NOW PHOIHOP_DATADIR=$PHOIHOP_DATADIR \
+	    PHOIHOP_LOCALEDIR=$PHOIHOP_LOCALEDIR '$PHOIHOP' --db '$DB' --lang en"
+}
+# tkey TERM CAP [SEQ]: the key as that terminal sends it: the string its
+# terminfo entry has for CAP, or SEQ (printf escapes) when it has none.
+tkey () {
+	_seq=$(tput -T "$1" "$2" 2>/dev/null) || _seq=
+	[ -n "$_seq" ] || _seq=$(printf "${3:-}")
+	[ -n "$_seq" ] && keys -H $(printf '%s' "$_seq" | od -An -tx1)
+}
+# ecapture: the pane with its attributes as escapes.
+ecapture () {
+	sleep "${1:-0.6}"
+	$TM capture-pane -p -e -t t
+}
+ESC=$(printf '\033')
+SGR_REVERSE="$ESC\\[([0-9]*;)*7[;m]"
+SGR_COLOUR="$ESC\\[([0-9]*;)*(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]"
+tn=120
+tcase () {		# tcase RESULT-OF-A-CHECK: number the next case
+	tn=$((tn + 1))
+}
+# check_term TERM HOME END F3 NAME: the dashboard, F3, End and Home with
+# Enter (the letter opened says which row was selected), q to quit.
+check_term () {
+	if ! infocmp "$1" >/dev/null 2>&1; then
+		for w in dashboard register End Home quit; do
+			skip "t5000.$tn TERM=$1: $w" "no terminfo entry for $1"
+			tn=$((tn + 1))
+		done
+		return
+	fi
+	start_term "$1"
+	s=$(screen 1.2)
+	like "$s" "Overdue: ours to answer" "t5000.$tn $5: the dashboard is drawn"
+	tcase
+	tkey "$1" kf3 "$4"
+	s=$(screen)
+	like "$s" "Incoming register, sorted by number" \
+	    "t5000.$tn $5: F3 opens the register"
+	tcase
+	tkey "$1" kend "$3"
+	sleep 0.3
+	keys Enter
+	s=$(screen)
+	like "$s" "lần thứ 01" "t5000.$tn $5: End selects the last row (letter 01)"
+	tcase
+	keys q
+	sleep 0.3
+	tkey "$1" khome "$2"
+	sleep 0.3
+	keys Enter
+	s=$(screen)
+	like "$s" "lần thứ 40" "t5000.$tn $5: Home selects the first row (letter 40)"
+	tcase
+	keys q
+	sleep 0.3
+	keys q
+	sleep 0.3
+	keys q
+	is "$(wait_exit)" 0 "t5000.$tn $5: q quits with status 0"
+	tcase
+}
+# Home, End and F3 as the terminfo entry says; where it says nothing (a
+# vt100 has no Home or End), as PuTTY sends them.
+check_term screen '\033[1~' '\033[4~' '\033OR' "TERM=screen"
+check_term linux '\033[1~' '\033[4~' '\033[[C' "TERM=linux"
+check_term vt100 '\033[1~' '\033[4~' '\033OR' "TERM=vt100"
+# PuTTY at its defaults: TERM=xterm, but ESC [ n ~ for Home, End and F1-F4.
+if infocmp xterm >/dev/null 2>&1; then
+	PUTTY_TERM=xterm
+else
+	PUTTY_TERM=xterm-256color
+fi
+tput () { return 1; }	# not the entry's keys: PuTTY's own
+check_term "$PUTTY_TERM" '\033[1~' '\033[4~' '\033[13~' "PuTTY defaults"
+unset -f tput
+
+# ---- no colour: NO_COLOR, and a vt100 that has none
+start_term "$TUI_TERM" 1
+s=$(ecapture 1.2)
+like "$s" "!" "t5000.$tn NO_COLOR: overdue rows still marked with !"
+tcase
+printf '%s\n' "$s" | grep -Eq "$SGR_COLOUR"
+ok "$((! $?))" "t5000.$tn NO_COLOR: no colour escapes on the dashboard"
+tcase
+keys F3
+s=$(ecapture)
+printf '%s\n' "$s" | grep '40-CV' | grep -Eq "$SGR_REVERSE"
+ok $? "t5000.$tn NO_COLOR: the selected row in reverse video"
+tcase
+printf '%s\n' "$s" | grep -Eq "$SGR_COLOUR"
+ok "$((! $?))" "t5000.$tn NO_COLOR: no colour escapes in the register"
+tcase
+keys q
+sleep 0.3
+keys q
+is "$(wait_exit)" 0 "t5000.$tn NO_COLOR: q quits with status 0"
+tcase
+if infocmp vt100 >/dev/null 2>&1; then
+	start_term vt100
+	screen 1.2 >/dev/null
+	tkey vt100 kf3
+	s=$(ecapture)
+	printf '%s\n' "$s" | grep '40-CV' | grep -Eq "$SGR_REVERSE"
+	ok $? "t5000.$tn vt100: the selected row in reverse video"
+	tcase
+	printf '%s\n' "$s" | grep -Eq "$SGR_COLOUR"
+	ok "$((! $?))" "t5000.$tn vt100: no colour escapes"
+	tcase
+	keys q
+	sleep 0.3
+	keys q
+	wait_exit >/dev/null
+else
+	skip "t5000.$tn vt100: reverse video" "no terminfo entry for vt100"
+	tcase
+	skip "t5000.$tn vt100: no colour" "no terminfo entry for vt100"
+	tcase
+fi
+
+# ---- bytes on the wire: a move is the two rows that changed, a page the
+# rows of the page, never a redraw of the screen
+start_term "$TUI_TERM"
+screen 1.2 >/dev/null
+keys F3
+screen 1.0 >/dev/null
+$TM pipe-pane -o -t t "cat >>'$PWD/bytes.log'"
+sleep 0.5
+: >bytes.log
+keys Down
+screen >/dev/null
+down=$(wc -c <bytes.log | tr -d ' ')
+echo "# one row down: $down bytes"
+ok "$([ "$down" -gt 0 ] && [ "$down" -lt 200 ]; echo $?)" \
+    "t5000.$tn one row down writes fewer than 200 bytes ($down)"
+tcase
+: >bytes.log
+keys Up
+screen >/dev/null
+up=$(wc -c <bytes.log | tr -d ' ')
+echo "# one row up: $up bytes"
+: >bytes.log
+keys NPage
+s=$(screen)
+pg=$(wc -c <bytes.log | tr -d ' ')
+echo "# a page down: $pg bytes"
+like "$s" "21-CV/BTG" "t5000.$tn PgDn shows the next page"
+tcase
+ok "$([ "$pg" -gt 0 ] && [ "$pg" -lt 4096 ]; echo $?)" \
+    "t5000.$tn a page down writes fewer than 4096 bytes ($pg)"
+tcase
+$TM pipe-pane -t t
+keys q
+sleep 0.3
+keys q
+is "$(wait_exit)" 0 "t5000.$tn ... and q quits with status 0"
+tcase
 DB=$DB_MAIN
 
 done_testing

@@ -1,0 +1,481 @@
+/*
+ * tui-caseform.c -- the case actions that need typing, opened from the
+ * letter screen: a reply (a new letter answering the request), a new due
+ * date, a disagreement, a direction received.
+ *
+ * One screen with a mode per action, each a form (tui-form.c).  F10 or
+ * Ctrl-S checks the fields and calls the flow function (ph_case_reply,
+ * ph_case_extend, ph_case_disagree, ph_case_direct) in one transaction;
+ * a refusal is said on the message line and nothing typed is lost.  On
+ * success the form closes and the letter screen under it loads again.
+ * On SIGHUP or SIGTERM the fields are kept as the draft
+ * "case-ACTION:ID" (draft.c), offered again at the next start on the
+ * same letter.  No SQL here.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draft.h"
+#include "intl.h"
+#include "tui.h"
+
+#define CTRL_KEY(c)	((c) & 0x1F)
+
+enum cmode { CM_REPLY, CM_EXTEND, CM_DISAGREE, CM_DIRECT, CM__COUNT };
+
+/* The action's key on the letter screen and its word in a draft name. */
+static const struct {
+	int		 key;
+	const char	*word;
+} modes[CM__COUNT] = {
+	{ 'r', "reply" },
+	{ 'e', "extend" },
+	{ 'd', "disagree" },
+	{ 'D', "direct" },
+};
+
+struct cview {
+	enum cmode		 mode;
+	int64_t			 id;		/* the request */
+	enum ph_direction	 dir;		/* the request's */
+	char			*agreement;	/* the request's, or NULL */
+	char			*head;		/* "#12  số 05-CV/ĐU  V/v ..." */
+	struct ph_date		 due;		/* the request's */
+	char			*draft;		/* "case-reply:12" */
+	struct tui_form		 form;
+};
+
+static const struct ph_keyword yes_no[] = {
+	{ 0, "no", "khong", N_("no") },
+	{ 1, "yes", "co", N_("yes") },
+	{ -1, NULL, NULL, NULL }
+};
+
+static void
+cf_load(struct tui *t, struct tui_screen *sc)
+{
+	struct cview	*v = sc->state;
+
+	(void)t;
+	/* Another process may have added an organization. */
+	tui_form_reload(&v->form);
+	sc->dirty = 1;
+}
+
+static void
+cf_draw(struct tui *t, struct tui_screen *sc, int top, int h, int w)
+{
+	struct cview	*v = sc->state;
+	char		 d[11], *s;
+
+	tui_put(top, 1, v->head, w - 2, TUI_A_HEADER, 0);
+	if (v->mode == CM_EXTEND) {
+		s = ph_xasprintf(_("Due now: %s.  A new date: dd/mm/yyyy, h (today) or +N working days."),
+		    ph_date_is_set(v->due) ? ph_date_vn(v->due, d) : "-");
+		tui_put(top + 1, 1, s, w - 2, TUI_A_DIM, 0);
+		free(s);
+	} else
+		tui_put(top + 1, 1, _("F10 or Ctrl-S saves, Esc leaves."),
+		    w - 2, TUI_A_DIM, 0);
+	tui_form_draw(t, &v->form, top + 3, h - 3, w);
+}
+
+static const char *
+text_of(struct cview *v, const char *name)
+{
+	struct tui_field	*f = tui_form_field(&v->form, name);
+
+	return f != NULL ? f->edit.text : "";
+}
+
+static void
+remove_draft(struct tui *t, struct cview *v)
+{
+	(void)ph_draft_remove(tui_db_path(t), v->draft, NULL);
+}
+
+/* The reply as "case reply" prepares it, from the fields: the other
+ * direction, to (or from) the side that asked. */
+static void
+prepare_reply(struct cview *v, struct ph_letter *r)
+{
+	ph_letter_init(r);
+	r->direction = v->dir == PH_DIR_IN ? PH_DIR_OUT : PH_DIR_IN;
+	if (r->direction == PH_DIR_OUT)
+		ph_strv_push(&r->recipients, text_of(v, "party"));
+	else
+		ph_letter_set(&r->issuer, text_of(v, "party"));
+	ph_letter_set(&r->agreement, v->agreement);
+	r->date = tui_form_field(&v->form, "date")->date;
+	if (r->direction == PH_DIR_IN)
+		r->received = r->date;
+	if (*text_of(v, "number") != '\0')
+		ph_letter_set(&r->number, text_of(v, "number"));
+	ph_letter_set(&r->subject, text_of(v, "subject"));
+	if (*text_of(v, "type") != '\0')
+		ph_letter_set(&r->type, text_of(v, "type"));
+	if (*text_of(v, "signer") != '\0')
+		ph_letter_set(&r->signer, text_of(v, "signer"));
+}
+
+/* Check the fields and record the action; TUI_CLOSE when it is stored
+ * (the letter screen under the form loads again). */
+static enum tui_result
+cf_save(struct tui *t, struct cview *v)
+{
+	struct ph_store		*st = tui_store(t);
+	struct ph_letter	 r;
+	struct ph_error		 err;
+	struct tui_field	*bad;
+	enum ph_status		 s;
+	int64_t			 out = 0;
+	int			 late = 0;
+	char			 d[11];
+	const char		*by;
+
+	if ((bad = tui_form_check(t, &v->form)) != NULL) {
+		tui_say(t, 1, _("%s: %s"), _(bad->label), bad->error);
+		return TUI_HANDLED;
+	}
+	ph_letter_init(&r);
+	if ((s = ph_store_begin(st, &err)) != PH_OK)
+		goto fail;
+	switch (v->mode) {
+	case CM_REPLY:
+		ph_letter_release(&r);
+		prepare_reply(v, &r);
+		s = ph_case_reply(st, tui_calendar(t), v->id, 0, &r,
+		    tui_today(t), &out, &late, &err);
+		break;
+	case CM_EXTEND:
+		s = ph_case_extend(st, v->id,
+		    tui_form_field(&v->form, "due")->date,
+		    text_of(v, "reason"), tui_today(t), &err);
+		break;
+	case CM_DISAGREE:
+		s = ph_case_disagree(st, v->id, text_of(v, "reason"),
+		    tui_today(t), &err);
+		break;
+	default:
+		by = text_of(v, "by");
+		s = ph_case_direct(st, v->id, text_of(v, "instruction"),
+		    *by != '\0' ? by : NULL, yes_no[tui_form_field(&v->form,
+		    "interim")->choice].value, tui_today(t), &err);
+		break;
+	}
+	if (s == PH_OK)
+		s = ph_store_commit(st, &err);
+	if (s != PH_OK) {
+		ph_store_rollback(st);
+		goto fail;
+	}
+	remove_draft(t, v);
+	if (v->mode == CM_REPLY) {
+		char *said = ph_xasprintf(late ?
+		    _("letter %lld answered late") :
+		    _("letter %lld answered on time"), (long long)v->id);
+		tui_say(t, 0, _("%s; the reply is letter #%lld, number %s."),
+		    said, (long long)out, r.number != NULL ? r.number : "");
+		free(said);
+	} else if (v->mode == CM_EXTEND)
+		tui_say(t, 0, _("The due date is now %s."), ph_date_vn(
+		    tui_form_field(&v->form, "due")->date, d));
+	else
+		tui_say(t, 0, "%s", _("Done."));
+	ph_letter_release(&r);
+	return TUI_CLOSE;
+fail:
+	/* Every field stays as typed: the clerk corrects and saves again. */
+	tui_say(t, 1, "%s", err.msg);
+	ph_letter_release(&r);
+	return TUI_HANDLED;
+}
+
+static enum tui_result
+cf_key(struct tui *t, struct tui_screen *sc, const struct tui_key *k)
+{
+	struct cview	*v = sc->state;
+
+	sc->dirty = 1;
+	if ((k->is_key && k->ch == KEY_F(10)) ||
+	    (!k->is_key && k->ch == CTRL_KEY('S')))
+		return cf_save(t, v);
+	if (tui_form_key(t, &v->form, k))
+		return TUI_HANDLED;
+	if (!k->is_key && k->ch == 27) {
+		if (tui_form_changed(&v->form) && !tui_confirm(t,
+		    _("Throw away what was typed?")))
+			return TUI_HANDLED;
+		remove_draft(t, v);
+		return TUI_CLOSE;
+	}
+	/* Nothing else leaves the form by accident ("q" is typing). */
+	if (!k->is_key)
+		return TUI_HANDLED;
+	sc->dirty = 0;
+	return TUI_UNHANDLED;
+}
+
+static void
+cf_save_draft(struct tui *t, struct tui_screen *sc)
+{
+	struct cview	*v = sc->state;
+	struct ph_draft	 d;
+
+	if (!tui_form_changed(&v->form))
+		return;
+	ph_draft_init(&d);
+	d.form = ph_xstrdup(v->draft);
+	tui_form_to_draft(&v->form, &d);
+	(void)ph_draft_save(tui_db_path(t), &d, NULL);
+	ph_draft_release(&d);
+}
+
+static void
+cf_destroy(struct tui_screen *sc)
+{
+	struct cview	*v = sc->state;
+
+	tui_form_release(&v->form);
+	free(v->agreement);
+	free(v->head);
+	free(v->draft);
+	free(v);
+}
+
+static const struct tui_keyhelp cf_help[] = {
+	{ N_("Tab, Down, Enter"), N_("the next field") },
+	{ N_("Shift-Tab, Up"), N_("the field before") },
+	{ N_("Down/Up, Enter"), N_("in an organization: pick a known one") },
+	{ N_("Space"), N_("change a choice") },
+	{ N_("h, +N"), N_("in a date: today, N working days from today") },
+	{ N_("F9"), N_("type with Telex, VNI, or the keyboard as it is") },
+	{ N_("F10, Ctrl-S"), N_("save") },
+	{ N_("Esc"), N_("leave (asks before throwing away what was typed)") },
+	{ NULL, NULL }
+};
+
+static const struct tui_keyhelp cf_bar[] = {
+	{ N_("F10"), N_("Save") },
+	{ N_("Tab"), N_("Next field") },
+	{ N_("F9"), N_("Telex/VNI") },
+	{ N_("Esc"), N_("Cancel") },
+	{ NULL, NULL }
+};
+
+static const struct tui_screen_ops cf_ops[CM__COUNT] = {
+	{ N_("Reply to a request"), cf_load, cf_draw, cf_key, cf_save_draft,
+	    cf_destroy, cf_help, cf_bar },
+	{ N_("Extend the due date"), cf_load, cf_draw, cf_key, cf_save_draft,
+	    cf_destroy, cf_help, cf_bar },
+	{ N_("Disagree with a request"), cf_load, cf_draw, cf_key,
+	    cf_save_draft, cf_destroy, cf_help, cf_bar },
+	{ N_("Record a direction"), cf_load, cf_draw, cf_key, cf_save_draft,
+	    cf_destroy, cf_help, cf_bar },
+};
+
+/* "V/v trả lời " and the request's subject, without its own "V/v". */
+static char *
+reply_subject(const char *subject)
+{
+	if (strncmp(subject, "V/v ", 4) == 0 ||
+	    strncmp(subject, "v/v ", 4) == 0)
+		subject += 4;
+	return ph_xasprintf("V/v trả lời %s", subject);
+}
+
+/* The form for MODE on letter L (its case open). */
+static struct cview *
+cf_new(struct tui *t, enum cmode mode, const struct ph_letter *l)
+{
+	struct cview		*v = ph_xcalloc(1, sizeof *v);
+	struct tui_field	*f;
+	struct ph_unit		 u;
+	char			 today[11], *s;
+
+	v->mode = mode;
+	v->id = l->id;
+	v->dir = l->direction;
+	v->agreement = l->agreement != NULL ? ph_xstrdup(l->agreement) :
+	    NULL;
+	v->due = l->due;
+	v->head = l->number != NULL && *l->number != '\0' ?
+	    ph_xasprintf("#%lld  %s  %s", (long long)l->id, l->number,
+	    l->subject) : ph_xasprintf("#%lld  %s", (long long)l->id,
+	    l->subject);
+	v->draft = ph_xasprintf("case-%s:%lld", modes[mode].word,
+	    (long long)l->id);
+	tui_form_init(&v->form);
+	ph_date_vn(tui_today(t), today);
+	switch (mode) {
+	case CM_REPLY:
+		tui_form_add(&v->form, "number",
+		    N_("Number (empty: the next one)"),
+		    TUI_FIELD_TEXT, "", PH_FIELD_MAX);
+		tui_form_add(&v->form, "date", N_("Date of the letter"),
+		    TUI_FIELD_DATE, today, 20)->required = 1;
+		if (l->direction == PH_DIR_IN)
+			tui_form_add(&v->form, "party", N_("To"),
+			    TUI_FIELD_ORG, l->issuer != NULL ? l->issuer : "",
+			    PH_FIELD_MAX)->required = 1;
+		else
+			tui_form_add(&v->form, "party", N_("From"),
+			    TUI_FIELD_ORG, l->recipients.n > 0 ?
+			    l->recipients.v[0] : "", PH_FIELD_MAX)->required =
+			    1;
+		s = reply_subject(l->subject != NULL ? l->subject : "");
+		tui_form_add(&v->form, "subject", N_("Subject"),
+		    TUI_FIELD_TEXT, s, PH_SUBJECT_MAX)->required = 1;
+		free(s);
+		tui_form_add(&v->form, "type", N_("Type (CV, QĐ, BC ...)"),
+		    TUI_FIELD_TEXT, "CV", PH_FIELD_MAX);
+		tui_form_add(&v->form, "signer", N_("Signed by"),
+		    TUI_FIELD_TEXT, "", PH_FIELD_MAX);
+		break;
+	case CM_EXTEND:
+		tui_form_add(&v->form, "due", N_("New due date"),
+		    TUI_FIELD_DATE, "", 20)->required = 1;
+		tui_form_add(&v->form, "reason", N_("Reason"), TUI_FIELD_TEXT,
+		    "", PH_FIELD_MAX)->required = 1;
+		break;
+	case CM_DISAGREE:
+		tui_form_add(&v->form, "reason", N_("Reason"), TUI_FIELD_TEXT,
+		    "", PH_FIELD_MAX)->required = 1;
+		break;
+	default:
+		tui_form_add(&v->form, "instruction", N_("Instruction"),
+		    TUI_FIELD_TEXT, "", PH_FIELD_MAX)->required = 1;
+		tui_form_add(&v->form, "by", N_("Directed by"), TUI_FIELD_ORG,
+		    "", PH_FIELD_MAX);
+		f = tui_form_add(&v->form, "interim",
+		    N_("Interim (in force while waiting)"), TUI_FIELD_CHOICE,
+		    "no", 0);
+		f->choices = yes_no;
+		break;
+	}
+	/* Type in the tone placement the register keeps, if it says. */
+	memset(&u, 0, sizeof u);
+	if (ph_store_unit_get(tui_store(t), &u, NULL) == PH_OK &&
+	    u.tone_style >= 0)
+		tui_form_set_style(&v->form, (enum ph_tone_style)u.tone_style);
+	ph_unit_release(&u);
+	return v;
+}
+
+/* Letter ID into *L if its case can take an action; else said, and
+ * nonzero. */
+static int
+get_open(struct tui *t, int64_t id, struct ph_letter *l)
+{
+	struct ph_error	err;
+
+	if (ph_store_is_readonly(tui_store(t))) {
+		tui_say(t, 1, "%s",
+		    _("This register is closed: it can be read, not changed."));
+		return 1;
+	}
+	if (ph_store_letter_get(tui_store(t), id, l, &err) != PH_OK) {
+		tui_say(t, 1, "%s", err.msg);
+		return 1;
+	}
+	if (!ph_case_is_open(l->status)) {
+		tui_say(t, 1, "%s", _("This letter has no open case."));
+		ph_letter_release(l);
+		return 1;
+	}
+	return 0;
+}
+
+void
+tui_open_caseform(struct tui *t, int64_t id, int key)
+{
+	struct ph_letter	l;
+	int			m;
+
+	for (m = 0; m < CM__COUNT; m++)
+		if (modes[m].key == key)
+			break;
+	if (m == CM__COUNT || get_open(t, id, &l) != 0)
+		return;
+	tui_push(t, &cf_ops[m], cf_new(t, (enum cmode)m, &l));
+	ph_letter_release(&l);
+}
+
+/* "case-extend:12" -> CM_EXTEND, 12; -1 when NAME is no form of ours. */
+static int
+parse_draft_name(const char *name, int64_t *id)
+{
+	const char	*p;
+	size_t		 n;
+	int		 m;
+	long long	 x = 0;
+
+	if (strncmp(name, "case-", 5) != 0 || (p = strchr(name, ':')) == NULL)
+		return -1;
+	n = (size_t)(p - name - 5);
+	for (m = 0; m < CM__COUNT; m++)
+		if (strlen(modes[m].word) == n &&
+		    strncmp(name + 5, modes[m].word, n) == 0)
+			break;
+	if (m == CM__COUNT || p[1] == '\0')
+		return -1;
+	for (p++; *p >= '0' && *p <= '9' && x < 0x7fffffffLL; p++)
+		x = x * 10 + (*p - '0');
+	if (*p != '\0' || x <= 0 || x >= 0x7fffffffLL)
+		return -1;
+	*id = x;
+	return m;
+}
+
+void
+tui_caseform_offer_drafts(struct tui *t)
+{
+	struct ph_draft		*d = NULL;
+	struct ph_letter	 l;
+	struct cview		*v;
+	size_t			 n = 0, i;
+	char			 when[32], *q;
+	const char		*s;
+	int64_t			 id;
+	int			 m, taken = 0;
+
+	if (ph_store_is_readonly(tui_store(t)) ||
+	    ph_draft_list(tui_db_path(t), &d, &n, NULL) != PH_OK)
+		return;
+	/* One form is reopened at a time; the others wait for the next
+	 * start. */
+	for (i = 0; i < n && !taken; i++) {
+		if ((m = parse_draft_name(d[i].form, &id)) < 0)
+			continue;
+		/* 2026-11-20T09:05:00+07:00 -> 20/11/2026 09:05 */
+		s = d[i].saved;
+		if (strlen(s) >= 16)
+			snprintf(when, sizeof when, "%.2s/%.2s/%.4s %.5s",
+			    s + 8, s + 5, s, s + 11);
+		else
+			snprintf(when, sizeof when, "%s", s);
+		q = ph_xasprintf(_("\"%s\" for letter #%lld, typed on %s, was kept. Continue it?"),
+		    _(cf_ops[m].title), (long long)id, when);
+		if (tui_confirm(t, q)) {
+			if (get_open(t, id, &l) == 0) {
+				tui_open_letter(t, id);
+				v = cf_new(t, (enum cmode)m, &l);
+				tui_form_from_draft(&v->form, &d[i]);
+				tui_push(t, &cf_ops[m], v);
+				ph_letter_release(&l);
+				taken = 1;
+			} else
+				(void)ph_draft_remove(tui_db_path(t),
+				    d[i].form, NULL);
+		} else
+			(void)ph_draft_remove(tui_db_path(t), d[i].form,
+			    NULL);
+		free(q);
+	}
+	for (i = 0; i < n; i++)
+		ph_draft_release(&d[i]);
+	free(d);
+}
