@@ -789,13 +789,23 @@ start_curses(struct tui *t)
 		start_color();
 		use_default_colors();
 	}
-	/* Clicks and the wheel; a terminal without a mouse says 0. */
-	mouseinterval(0);
-	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
+	/* Clicks and the wheel where the terminal reports them (xterm,
+	 * PuTTY, tmux, screen); a terminal without a mouse says 0.  Not on
+	 * the Linux console: there ncurses would load the GPM client, which
+	 * keeps memory it never frees and reads a mouse the clerk at a
+	 * console keyboard does not use. */
+	{
+		const char *term = getenv("TERM");
+		if (term == NULL || strncmp(term, "linux", 5) != 0) {
+			mouseinterval(0);
+			mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED |
+			    BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
-	    | BUTTON5_PRESSED
+			    | BUTTON5_PRESSED
 #endif
-	    , NULL);
+			    , NULL);
+		}
+	}
 	tui_draw_init(t->utf8, t->color);
 	wtimeout(stdscr, TUI_POLL_MS);
 }
