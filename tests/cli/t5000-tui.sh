@@ -593,8 +593,8 @@ keys Down
 screen >/dev/null
 down=$(wc -c <bytes.log | tr -d ' ')
 echo "# one row down: $down bytes"
-ok "$([ "$down" -gt 0 ] && [ "$down" -lt 200 ]; echo $?)" \
-    "t5000.$tn one row down writes fewer than 200 bytes ($down)"
+ok "$([ "$down" -gt 0 ] && [ "$down" -lt 100 ]; echo $?)" \
+    "t5000.$tn one row down writes fewer than 100 bytes ($down)"
 tcase
 : >bytes.log
 keys Up
