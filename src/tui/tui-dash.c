@@ -229,15 +229,18 @@ draw_row(const struct dash_row *r, int y, int w, int selected)
 	int		x = 0, sw = subject_width(w);
 	int		overdue = r->days < 0;
 
-	if (selected)
-		a = TUI_A_SELECTED;
-	else if (overdue)
+	if (overdue)
 		a = TUI_A_OVERDUE;
 	else if (r->section == PH_DUE_TODAY || r->warn)
 		a = TUI_A_SOON;
+	/* The selection is the mark and the number in reverse, not a bar
+	 * across the row: a move then rewrites a few cells of two rows,
+	 * as in the registers, not two whole rows of text. */
 	tui_put(y, 0, "", w, a, 1);
-	x += tui_put(y, x, overdue ? " ! " : "", W_MARK, a, 1);
-	x += tui_put(y, x, r->number, W_NUMBER, a, 1) + 1;
+	x += tui_put(y, x, selected ? (overdue ? ">! " : ">  ") :
+	    overdue ? " ! " : "", W_MARK, selected ? TUI_A_SELECTED : a, 1);
+	x += tui_put(y, x, r->number, W_NUMBER, selected ? TUI_A_SELECTED : a,
+	    1) + 1;
 	x += tui_put(y, x, r->issuer, issuer_width(w), a, 1) + 1;
 	x += tui_put(y, x, r->subject, sw, a, 1) + 1;
 	ph_date_vn(r->due, vn);
