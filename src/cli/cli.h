@@ -78,6 +78,9 @@ struct option;
 int	cli_getopt(const struct cli_cmd *cmd, int argc, char **argv,
 	    const struct option *opts, int (*handle)(int, const char *, void *),
 	    void *arg, int *status);
+/* ARGV[0..ARGC) joined by single spaces ("phoihop search dang uy" needs
+ * no quotes); caller frees. */
+char	*cli_join_args(int argc, char **argv);
 /* A number argument (exit 1 message naming it when bad). */
 int	cli_parse_long(const char *s, long min, long max, long *out,
 	    const char *what);

@@ -122,23 +122,6 @@ marked_snippet(const struct ph_search_hit *h)
 	return ph_buf_take(&b);
 }
 
-/* The query words as one string: "phoihop search dang uy" needs no
- * quotes. */
-static char *
-join_args(int argc, char **argv)
-{
-	struct ph_buf	b;
-	int		i;
-
-	ph_buf_init(&b);
-	ph_buf_add(&b, "", 0);
-	for (i = 0; i < argc; i++) {
-		if (i > 0)
-			ph_buf_addc(&b, ' ');
-		ph_buf_adds(&b, argv[i]);
-	}
-	return ph_buf_take(&b);
-}
 
 /* The index made again from the letters, merged into one segment; one
  * transaction, so a failure leaves the old index. */
@@ -205,7 +188,7 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
 	if (a.exact && a.regex)
 		return cli_usage_error(&cmd_search_entry,
 		    _("--exact and --regex cannot be used together"));
-	query = join_args(argc - first, argv + first);
+	query = cli_join_args(argc - first, argv + first);
 	memset(&so, 0, sizeof so);
 	so.query = query;
 	so.limit = (size_t)a.limit;

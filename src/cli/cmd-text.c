@@ -46,21 +46,6 @@ const struct cli_cmd cmd_text_entry = {
 	cmd_text,
 };
 
-static char *
-join_args(int argc, char **argv)
-{
-	struct ph_buf	b;
-	int		i;
-
-	ph_buf_init(&b);
-	ph_buf_add(&b, "", 0);
-	for (i = 0; i < argc; i++) {
-		if (i > 0)
-			ph_buf_addc(&b, ' ');
-		ph_buf_adds(&b, argv[i]);
-	}
-	return ph_buf_take(&b);
-}
 
 /* Text from the command line must be UTF-8 before the core sees it. */
 static int
@@ -114,7 +99,7 @@ text_type(int argc, char **argv, enum ph_input_method m)
 	if (i >= argc)
 		return cli_usage_error(&cmd_text_entry,
 		    _("the keys to type are missing"));
-	keys = join_args(argc - i, argv + i);
+	keys = cli_join_args(argc - i, argv + i);
 	if ((rc = check_utf8(keys)) != CLI_OK) {
 		free(keys);
 		return rc;
@@ -247,7 +232,7 @@ cmd_text(struct cli_ctx *ctx, int argc, char **argv)
 		if (argc < 3)
 			return cli_usage_error(&cmd_text_entry,
 			    _("the text is missing"));
-		s = join_args(argc - 2, argv + 2);
+		s = cli_join_args(argc - 2, argv + 2);
 		if ((rc = check_utf8(s)) == CLI_OK) {
 			char *n = ph_viet_nfc(s);
 			print_line(ph_viet_fold(n));
@@ -262,7 +247,7 @@ cmd_text(struct cli_ctx *ctx, int argc, char **argv)
 			    _("text style needs a style (old or new) and the text"));
 		if ((rc = text_style_arg(argv[2], &style)) != CLI_OK)
 			return rc;
-		s = join_args(argc - 3, argv + 3);
+		s = cli_join_args(argc - 3, argv + 3);
 		if ((rc = check_utf8(s)) == CLI_OK)
 			print_line(ph_viet_tone_restyle(s, style));
 		free(s);

@@ -251,3 +251,19 @@ cli_run(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	return cli_usage_error(NULL, _("unknown command \"%s\""), argv[0]);
 }
+
+char *
+cli_join_args(int argc, char **argv)
+{
+	struct ph_buf	b;
+	int		i;
+
+	ph_buf_init(&b);
+	ph_buf_add(&b, "", 0);
+	for (i = 0; i < argc; i++) {
+		if (i > 0)
+			ph_buf_addc(&b, ' ');
+		ph_buf_adds(&b, argv[i]);
+	}
+	return ph_buf_take(&b);
+}

@@ -33,12 +33,6 @@ struct aglist {
 	size_t		 per;		/* rows that fit */
 };
 
-/* One pager line. */
-struct line {
-	char		*text;
-	enum tui_attr	 attr;
-	int		 indent;
-};
 
 struct agview {
 	char			*number;
@@ -46,8 +40,7 @@ struct agview {
 	int			 loaded;
 	struct ph_strv		 obligations;	/* this year's, as text */
 	struct ph_strv		 late;		/* "1" for an overdue line */
-	struct line		*lines;
-	size_t			 nlines, cap;
+	struct tui_lines	 ln;
 	int			 width;		/* lines are wrapped for this */
 	size_t			 top, rows;
 };
@@ -267,91 +260,9 @@ tui_open_agreements(struct tui *t)
 
 /* ---- one agreement, in a pager */
 
-static void
-lines_clear(struct agview *v)
-{
-	size_t	i;
 
-	for (i = 0; i < v->nlines; i++)
-		free(v->lines[i].text);
-	v->nlines = 0;
-}
 
-static void
-add_line(struct agview *v, const char *text, size_t len, enum tui_attr a,
-    int indent)
-{
-	if (v->nlines == v->cap) {
-		v->cap = v->cap ? v->cap * 2 : 64;
-		v->lines = ph_xrealloc(v->lines, v->cap * sizeof *v->lines);
-	}
-	v->lines[v->nlines].text = ph_xstrndup(text, len);
-	v->lines[v->nlines].attr = a;
-	v->lines[v->nlines++].indent = indent;
-}
 
-/* Columns of the first LEN bytes of S. */
-static int
-width_n(const char *s, size_t len)
-{
-	char	*piece = ph_xstrndup(s, len);
-	int	 w = tui_width(piece);
-
-	free(piece);
-	return w;
-}
-
-/*
- * TEXT cut into lines of at most WIDTH - INDENT columns at spaces (a word
- * longer than a line is cut where it must); continuation lines are
- * indented HANG columns more.
- */
-static void
-add_wrapped(struct agview *v, const char *text, int width, enum tui_attr a,
-    int indent, int hang)
-{
-	const char	*p = text, *end = text + strlen(text), *sp, *best;
-	int		 first = 1, in, w;
-
-	do {
-		in = first ? indent : indent + hang;
-		w = width - in;
-		if (w < 10)
-			w = 10;
-		best = NULL;
-		sp = p;
-		while (sp < end) {
-			const char *nx = memchr(sp, ' ', (size_t)(end - sp));
-			const char *cut = nx != NULL ? nx : end;
-
-			if (width_n(p, (size_t)(cut - p)) > w)
-				break;
-			best = cut;
-			if (nx == NULL)
-				break;
-			sp = nx + 1;
-		}
-		if (best == NULL) {
-			/* One word wider than the line: cut by characters. */
-			const char *q = p;
-			while (q < end) {
-				const char *n1 = q + 1;
-				while (n1 < end &&
-				    ((unsigned char)*n1 & 0xC0) == 0x80)
-					n1++;
-				if (q > p && width_n(p, (size_t)(n1 - p)) > w)
-					break;
-				q = n1;
-			}
-			best = q;
-		}
-		add_line(v, p, (size_t)(best - p), a, in);
-		p = best;
-		while (p < end && *p == ' ')
-			p++;
-		first = 0;
-	} while (p < end);
-}
 
 static int
 obligation_cb(const struct ph_obligation *o, void *arg)
@@ -411,8 +322,8 @@ av_load(struct tui *t, struct tui_screen *sc)
 static void
 header(struct agview *v, int width, const char *title)
 {
-	add_line(v, "", 0, TUI_A_NORMAL, 0);
-	add_wrapped(v, title, width, TUI_A_HEADER, 0, 0);
+	tui_lines_add(&v->ln, "", 0, TUI_A_NORMAL, 0);
+	tui_lines_wrap(&v->ln, title, width, TUI_A_HEADER, 0, 0);
 }
 
 static void
@@ -424,40 +335,42 @@ build(struct tui *t, struct agview *v, int width)
 	size_t				 i;
 	int				 k;
 
-	lines_clear(v);
+	tui_lines_clear(&v->ln);
 	v->width = width;
 	if (!v->loaded) {
-		add_line(v, "", 0, TUI_A_NORMAL, 0);
+		tui_lines_add(&v->ln, "", 0, TUI_A_NORMAL, 0);
 		return;
 	}
-	add_wrapped(v, d->title != NULL ? d->title : "", width, TUI_A_HEADER,
+	tui_lines_wrap(&v->ln, d->title != NULL ? d->title : "", width,
+	    TUI_A_HEADER,
 	    0, 0);
-	add_line(v, "", 0, TUI_A_NORMAL, 0);
+	tui_lines_add(&v->ln, "", 0, TUI_A_NORMAL, 0);
 	s = ph_xasprintf("%s %s", _("Number:"), d->number);
-	add_wrapped(v, s, width, TUI_A_NORMAL, 0, 2);
+	tui_lines_wrap(&v->ln, s, width, TUI_A_NORMAL, 0, 2);
 	free(s);
 	s = ph_xasprintf("%s %s", _("Date:"), ph_date_vn(d->date, vn));
-	add_wrapped(v, s, width, TUI_A_NORMAL, 0, 2);
+	tui_lines_wrap(&v->ln, s, width, TUI_A_NORMAL, 0, 2);
 	free(s);
 	if (d->issuer != NULL) {
 		s = ph_xasprintf("%s %s", _("Issuer:"), d->issuer);
-		add_wrapped(v, s, width, TUI_A_NORMAL, 0, 2);
+		tui_lines_wrap(&v->ln, s, width, TUI_A_NORMAL, 0, 2);
 		free(s);
 	}
 	for (i = 0; i < d->supersedes.n; i++) {
 		s = ph_xasprintf("%s %s", _("Supersedes:"), d->supersedes.v[i]);
-		add_wrapped(v, s, width, TUI_A_NORMAL, 0, 2);
+		tui_lines_wrap(&v->ln, s, width, TUI_A_NORMAL, 0, 2);
 		free(s);
 	}
 	if (d->parties.n > 0)
 		header(v, width, _("Parties:"));
 	for (i = 0; i < d->parties.n; i++)
-		add_wrapped(v, d->parties.v[i], width, TUI_A_NORMAL, 2, 0);
+		tui_lines_wrap(&v->ln, d->parties.v[i], width, TUI_A_NORMAL, 2,
+		    0);
 	if (d->items.n > 0)
 		header(v, width, _("Content items:"));
 	for (i = 0; i < d->items.n; i++) {
 		s = ph_xasprintf("%zu. %s", i + 1, d->items.v[i]);
-		add_wrapped(v, s, width, TUI_A_NORMAL, 2, 3);
+		tui_lines_wrap(&v->ln, s, width, TUI_A_NORMAL, 2, 3);
 		free(s);
 	}
 
@@ -469,7 +382,7 @@ build(struct tui *t, struct agview *v, int width)
 		ph_buf_addc(&b, ' ');
 		ph_buf_adds(&b, _("(phoihop's default: the regulation says only \"in time\")"));
 	}
-	add_wrapped(v, b.data, width, TUI_A_NORMAL, 2, 2);
+	tui_lines_wrap(&v->ln, b.data, width, TUI_A_NORMAL, 2, 2);
 	ph_buf_release(&b);
 	ph_buf_init(&b);
 	ph_buf_adds(&b, _("Warnings:"));
@@ -479,10 +392,10 @@ build(struct tui *t, struct agview *v, int width)
 	ph_buf_printf(&b, " %s; ", _("working days before the due day"));
 	ph_buf_printf(&b, _("suggest escalating %d working days after it"),
 	    d->reply.grace);
-	add_wrapped(v, b.data, width, TUI_A_NORMAL, 2, 2);
+	tui_lines_wrap(&v->ln, b.data, width, TUI_A_NORMAL, 2, 2);
 	ph_buf_release(&b);
 	if (d->reply.source != NULL)
-		add_wrapped(v, d->reply.source, width, TUI_A_DIM, 2, 2);
+		tui_lines_wrap(&v->ln, d->reply.source, width, TUI_A_DIM, 2, 2);
 
 	if (d->n_periodic > 0)
 		header(v, width, _("Periodic obligations:"));
@@ -499,10 +412,11 @@ build(struct tui *t, struct agview *v, int width)
 			    _("in the last year of the term"));
 		if (r->who != NULL)
 			ph_buf_printf(&b, " (%s)", r->who);
-		add_wrapped(v, b.data, width, TUI_A_NORMAL, 2, 2);
+		tui_lines_wrap(&v->ln, b.data, width, TUI_A_NORMAL, 2, 2);
 		ph_buf_release(&b);
 		if (r->source != NULL)
-			add_wrapped(v, r->source, width, TUI_A_DIM, 4, 0);
+			tui_lines_wrap(&v->ln, r->source, width, TUI_A_DIM, 4,
+			    0);
 	}
 
 	if (d->n_escalation > 0)
@@ -516,7 +430,7 @@ build(struct tui *t, struct agview *v, int width)
 			ph_buf_printf(&b, " (%s %s)", _("via"), e->via);
 		if (e->when != NULL)
 			ph_buf_printf(&b, " - %s", e->when);
-		add_wrapped(v, b.data, width, TUI_A_NORMAL, 2, 3);
+		tui_lines_wrap(&v->ln, b.data, width, TUI_A_NORMAL, 2, 3);
 		ph_buf_release(&b);
 	}
 
@@ -524,9 +438,9 @@ build(struct tui *t, struct agview *v, int width)
 	header(v, width, s);
 	free(s);
 	if (v->obligations.n == 0)
-		add_wrapped(v, _("none"), width, TUI_A_DIM, 2, 0);
+		tui_lines_wrap(&v->ln, _("none"), width, TUI_A_DIM, 2, 0);
 	for (i = 0; i < v->obligations.n; i++)
-		add_wrapped(v, v->obligations.v[i], width,
+		tui_lines_wrap(&v->ln, v->obligations.v[i], width,
 		    v->late.v[i][0] == '1' ? TUI_A_OVERDUE : TUI_A_NORMAL, 2,
 		    12);
 }
@@ -540,11 +454,11 @@ av_draw(struct tui *t, struct tui_screen *sc, int top, int h, int w)
 	if (v->width != w)
 		build(t, v, w - 1);
 	v->rows = (size_t)h;
-	if (v->top + v->rows > v->nlines)
-		v->top = v->nlines > v->rows ? v->nlines - v->rows : 0;
+	if (v->top + v->rows > v->ln.n)
+		v->top = v->ln.n > v->rows ? v->ln.n - v->rows : 0;
 	tui_clear_rows(top, h);
-	for (i = 0; i < (size_t)h && v->top + i < v->nlines; i++) {
-		const struct line *ln = &v->lines[v->top + i];
+	for (i = 0; i < (size_t)h && v->top + i < v->ln.n; i++) {
+		const struct tui_line *ln = &v->ln.v[v->top + i];
 
 		tui_put(top + (int)i, 1 + ln->indent, ln->text,
 		    w - 1 - ln->indent, ln->attr, 0);
@@ -556,7 +470,7 @@ static enum tui_result
 av_key(struct tui *t, struct tui_screen *sc, const struct tui_key *k)
 {
 	struct agview	*v = sc->state;
-	size_t		 maxtop = v->nlines > v->rows ? v->nlines - v->rows : 0;
+	size_t		 maxtop = v->ln.n > v->rows ? v->ln.n - v->rows : 0;
 
 	(void)t;
 	if (k->is_key) {
@@ -622,8 +536,8 @@ av_destroy(struct tui_screen *sc)
 		ph_agreement_def_release(&v->def);
 	ph_strv_release(&v->obligations);
 	ph_strv_release(&v->late);
-	lines_clear(v);
-	free(v->lines);
+	tui_lines_clear(&v->ln);
+	tui_lines_free(&v->ln);
 	free(v->number);
 	free(v);
 }

@@ -17,11 +17,6 @@
 #include "intl.h"
 #include "tui.h"
 
-struct line {
-	char		*text;
-	enum tui_attr	 attr;
-	int		 indent;
-};
 
 struct lview {
 	int64_t		 id;
@@ -29,105 +24,14 @@ struct lview {
 	int		 loaded;
 	struct ph_strv	 thread;	/* one line per case action */
 	struct ph_strv	 history;	/* one line per event */
-	struct line	*lines;
-	size_t		 nlines, cap;
+	struct tui_lines ln;
 	int		 width;		/* lines are wrapped for this */
 	size_t		 top;		/* first line shown */
 	size_t		 rows;		/* lines that fit */
 };
 
-static void
-lines_clear(struct lview *v)
-{
-	size_t	i;
 
-	for (i = 0; i < v->nlines; i++)
-		free(v->lines[i].text);
-	v->nlines = 0;
-}
 
-static void
-add_line(struct lview *v, const char *text, size_t len, enum tui_attr a,
-    int indent)
-{
-	if (v->nlines == v->cap) {
-		v->cap = v->cap ? v->cap * 2 : 64;
-		v->lines = ph_xrealloc(v->lines, v->cap * sizeof *v->lines);
-	}
-	v->lines[v->nlines].text = ph_xstrndup(text, len);
-	v->lines[v->nlines].attr = a;
-	v->lines[v->nlines++].indent = indent;
-}
-
-/*
- * TEXT cut into lines of at most WIDTH columns at spaces (a word longer
- * than a line is cut where it must), each paragraph ('\n') on new lines.
- */
-static void
-add_wrapped(struct lview *v, const char *text, int width, enum tui_attr a,
-    int indent)
-{
-	const char	*p = text, *end, *sp, *best;
-	char		*piece;
-	int		 w = width - indent;
-
-	if (w < 10)
-		w = 10;
-	while (*p != '\0') {
-		end = strchr(p, '\n');
-		if (end == NULL)
-			end = p + strlen(p);
-		while (p < end) {
-			/* The longest run of whole words that fits. */
-			best = NULL;
-			sp = p;
-			while (sp < end) {
-				const char *nx = memchr(sp, ' ',
-				    (size_t)(end - sp));
-				const char *cut = nx != NULL ? nx : end;
-				piece = ph_xstrndup(p, (size_t)(cut - p));
-				if (tui_width(piece) > w) {
-					free(piece);
-					break;
-				}
-				free(piece);
-				best = cut;
-				if (nx == NULL)
-					break;
-				sp = nx + 1;
-			}
-			if (best == NULL) {
-				/* One word wider than the line: cut it by
-				 * characters. */
-				const char *q = p;
-				while (q < end) {
-					const char *n1 = q + 1;
-					while (n1 < end &&
-					    ((unsigned char)*n1 & 0xC0) == 0x80)
-						n1++;
-					piece = ph_xstrndup(p, (size_t)(n1 - p));
-					if (tui_width(piece) > w && q > p) {
-						free(piece);
-						break;
-					}
-					free(piece);
-					q = n1;
-				}
-				best = q;
-			}
-			add_line(v, p, (size_t)(best - p), a, indent);
-			p = best;
-			while (p < end && *p == ' ')
-				p++;
-		}
-		if (*end == '\n') {
-			p = end + 1;
-			if (*p == '\n')
-				add_line(v, "", 0, a, indent);
-		} else
-			p = end;
-	}
-}
 
 /* The column the values start in: labels are padded by display width,
  * not bytes ("Ngày đến:" is 9 columns in 12 bytes). */
@@ -149,7 +53,7 @@ field(struct lview *v, int width, const char *label, const char *value)
 	if (value == NULL || *value == '\0')
 		return;
 	s = labelled(label, value);
-	add_wrapped(v, s, width, TUI_A_NORMAL, 0);
+	tui_lines_wrap(&v->ln, s, width, TUI_A_NORMAL, 0, 0);
 	free(s);
 }
 
@@ -223,19 +127,19 @@ build(struct tui *t, struct lview *v, int width)
 	char			 d[11], *s;
 	size_t			 i;
 
-	lines_clear(v);
+	tui_lines_clear(&v->ln);
 	v->width = width;
 	if (!v->loaded) {
-		add_line(v, "", 0, TUI_A_NORMAL, 0);
+		tui_lines_add(&v->ln, "", 0, TUI_A_NORMAL, 0);
 		return;
 	}
 	s = ph_xasprintf("%s %lld  %s", l->direction == PH_DIR_IN ?
 	    _("Incoming, no.") : _("Outgoing, no."),
 	    (long long)l->register_no, l->number != NULL ? l->number : "");
-	add_wrapped(v, s, width, TUI_A_HEADER, 0);
+	tui_lines_wrap(&v->ln, s, width, TUI_A_HEADER, 0, 0);
 	free(s);
-	add_wrapped(v, l->subject, width, TUI_A_HEADER, 0);
-	add_line(v, "", 0, TUI_A_NORMAL, 0);
+	tui_lines_wrap(&v->ln, l->subject, width, TUI_A_HEADER, 0, 0);
+	tui_lines_add(&v->ln, "", 0, TUI_A_NORMAL, 0);
 	field(v, width, _("Date:"), ph_date_vn(l->date, d));
 	if (ph_date_is_set(l->received))
 		field(v, width, _("Received:"), ph_date_vn(l->received, d));
@@ -270,8 +174,9 @@ build(struct tui *t, struct lview *v, int width)
 		    late ? _("  ! overdue") : "");
 		s = labelled(_("Due:"), dl);
 		free(dl);
-		add_wrapped(v, s, width, late ? TUI_A_OVERDUE : TUI_A_NORMAL,
-		    0);
+		tui_lines_wrap(&v->ln, s, width,
+		    late ? TUI_A_OVERDUE : TUI_A_NORMAL,
+		    0, 0);
 		free(s);
 	}
 	if (l->in_reply_to > 0) {
@@ -288,21 +193,24 @@ build(struct tui *t, struct lview *v, int width)
 		free(s);
 	}
 	if (l->body != NULL && *l->body != '\0') {
-		add_line(v, "", 0, TUI_A_NORMAL, 0);
-		add_wrapped(v, _("Content"), width, TUI_A_HEADER, 0);
-		add_wrapped(v, l->body, width, TUI_A_NORMAL, 2);
+		tui_lines_add(&v->ln, "", 0, TUI_A_NORMAL, 0);
+		tui_lines_wrap(&v->ln, _("Content"), width, TUI_A_HEADER, 0, 0);
+		tui_lines_wrap(&v->ln, l->body, width, TUI_A_NORMAL, 2, 0);
 	}
 	if (v->thread.n > 0) {
-		add_line(v, "", 0, TUI_A_NORMAL, 0);
-		add_wrapped(v, _("The case"), width, TUI_A_HEADER, 0);
+		tui_lines_add(&v->ln, "", 0, TUI_A_NORMAL, 0);
+		tui_lines_wrap(&v->ln, _("The case"), width, TUI_A_HEADER, 0,
+		    0);
 		for (i = 0; i < v->thread.n; i++)
-			add_wrapped(v, v->thread.v[i], width, TUI_A_NORMAL, 2);
+			tui_lines_wrap(&v->ln, v->thread.v[i], width,
+			    TUI_A_NORMAL, 2, 0);
 	}
 	if (v->history.n > 0) {
-		add_line(v, "", 0, TUI_A_NORMAL, 0);
-		add_wrapped(v, _("History"), width, TUI_A_HEADER, 0);
+		tui_lines_add(&v->ln, "", 0, TUI_A_NORMAL, 0);
+		tui_lines_wrap(&v->ln, _("History"), width, TUI_A_HEADER, 0, 0);
 		for (i = 0; i < v->history.n; i++)
-			add_wrapped(v, v->history.v[i], width, TUI_A_DIM, 2);
+			tui_lines_wrap(&v->ln, v->history.v[i], width,
+			    TUI_A_DIM, 2, 0);
 	}
 }
 
@@ -315,11 +223,11 @@ lv_draw(struct tui *t, struct tui_screen *sc, int top, int h, int w)
 	if (v->width != w)
 		build(t, v, w);
 	v->rows = (size_t)h;
-	if (v->top + v->rows > v->nlines)
-		v->top = v->nlines > v->rows ? v->nlines - v->rows : 0;
+	if (v->top + v->rows > v->ln.n)
+		v->top = v->ln.n > v->rows ? v->ln.n - v->rows : 0;
 	tui_clear_rows(top, h);
-	for (i = 0; i < (size_t)h && v->top + i < v->nlines; i++) {
-		const struct line *ln = &v->lines[v->top + i];
+	for (i = 0; i < (size_t)h && v->top + i < v->ln.n; i++) {
+		const struct tui_line *ln = &v->ln.v[v->top + i];
 		tui_put(top + (int)i, ln->indent, ln->text, w - ln->indent,
 		    ln->attr, 0);
 	}
@@ -378,7 +286,7 @@ static enum tui_result
 lv_key(struct tui *t, struct tui_screen *sc, const struct tui_key *k)
 {
 	struct lview	*v = sc->state;
-	size_t		 maxtop = v->nlines > v->rows ? v->nlines - v->rows : 0;
+	size_t		 maxtop = v->ln.n > v->rows ? v->ln.n - v->rows : 0;
 
 	sc->dirty = 1;
 	if (k->is_key) {
@@ -466,8 +374,8 @@ lv_destroy(struct tui_screen *sc)
 		ph_letter_release(&v->l);
 	ph_strv_release(&v->thread);
 	ph_strv_release(&v->history);
-	lines_clear(v);
-	free(v->lines);
+	tui_lines_clear(&v->ln);
+	tui_lines_free(&v->ln);
 	free(v);
 }
 

@@ -241,4 +241,24 @@ void	tui_open_caseform(struct tui *t, int64_t id, int key);
  * reopened on its letter. */
 void	tui_caseform_offer_drafts(struct tui *t);
 
+/* ---- wrapped text for pagers (tui-lines.c) */
+struct tui_line {
+	char		*text;
+	enum tui_attr	 attr;
+	int		 indent;
+};
+struct tui_lines {
+	struct tui_line	*v;
+	size_t		 n, cap;
+};
+void	tui_lines_clear(struct tui_lines *l);	/* keeps the array */
+void	tui_lines_free(struct tui_lines *l);
+void	tui_lines_add(struct tui_lines *l, const char *text, size_t len,
+	    enum tui_attr a, int indent);
+/* TEXT cut at spaces into lines of at most WIDTH - INDENT columns (a word
+ * too long is cut where it must), each '\n' a new line, an empty one a
+ * blank line; continuation lines indented HANG columns more. */
+void	tui_lines_wrap(struct tui_lines *l, const char *text, int width,
+	    enum tui_attr a, int indent, int hang);
+
 #endif

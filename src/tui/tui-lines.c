@@ -1,0 +1,123 @@
+/*
+ * tui-lines.c -- text wrapped into the lines of a pager, for the screens
+ * that show a long text (a letter, a regulation).
+ *
+ * Only the cutting: where a line ends is measured with tui_width(), so
+ * it agrees with what tui_put() will draw.  Drawing and scrolling stay
+ * with the screens.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui.h"
+
+void
+tui_lines_clear(struct tui_lines *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i].text);
+	l->n = 0;
+}
+
+void
+tui_lines_free(struct tui_lines *l)
+{
+	tui_lines_clear(l);
+	free(l->v);
+	l->v = NULL;
+	l->cap = 0;
+}
+
+void
+tui_lines_add(struct tui_lines *l, const char *text, size_t len,
+    enum tui_attr a, int indent)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->v = ph_xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n].text = ph_xstrndup(text, len);
+	l->v[l->n].attr = a;
+	l->v[l->n++].indent = indent;
+}
+
+/* Columns of the first LEN bytes of S. */
+static int
+width_n(const char *s, size_t len)
+{
+	char	*piece = ph_xstrndup(s, len);
+	int	 w = tui_width(piece);
+
+	free(piece);
+	return w;
+}
+
+/* One paragraph, P..END, no newline in it. */
+static void
+wrap_paragraph(struct tui_lines *l, const char *p, const char *end,
+    int width, enum tui_attr a, int indent, int hang)
+{
+	const char	*sp, *best;
+	int		 first = 1, in, w;
+
+	while (p < end) {
+		in = first ? indent : indent + hang;
+		w = width - in;
+		if (w < 10)
+			w = 10;
+		/* The longest run of whole words that fits. */
+		best = NULL;
+		sp = p;
+		while (sp < end) {
+			const char *nx = memchr(sp, ' ', (size_t)(end - sp));
+			const char *cut = nx != NULL ? nx : end;
+
+			if (width_n(p, (size_t)(cut - p)) > w)
+				break;
+			best = cut;
+			if (nx == NULL)
+				break;
+			sp = nx + 1;
+		}
+		if (best == NULL) {
+			/* One word wider than the line: cut by characters. */
+			const char *q = p;
+			while (q < end) {
+				const char *n1 = q + 1;
+				while (n1 < end &&
+				    ((unsigned char)*n1 & 0xC0) == 0x80)
+					n1++;
+				if (q > p && width_n(p, (size_t)(n1 - p)) > w)
+					break;
+				q = n1;
+			}
+			best = q;
+		}
+		tui_lines_add(l, p, (size_t)(best - p), a, in);
+		p = best;
+		while (p < end && *p == ' ')
+			p++;
+		first = 0;
+	}
+}
+
+void
+tui_lines_wrap(struct tui_lines *l, const char *text, int width,
+    enum tui_attr a, int indent, int hang)
+{
+	const char	*p = text, *end;
+
+	while (*p != '\0') {
+		if ((end = strchr(p, '\n')) == NULL)
+			end = p + strlen(p);
+		if (end == p)
+			tui_lines_add(l, "", 0, a, indent);	/* blank line */
+		else
+			wrap_paragraph(l, p, end, width, a, indent, hang);
+		p = *end == '\n' ? end + 1 : end;
+	}
+}
