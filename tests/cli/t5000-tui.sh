@@ -10,10 +10,7 @@
 
 . "$PH_SRCDIR/tests/lib-cli.sh"
 
-command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed"
-
-# Drafts of forms go here, not to the home of whoever runs the tests.
-export XDG_STATE_HOME="$HOME/state"
+. "$PH_SRCDIR/tests/lib-tui.sh"
 
 fresh_db
 ph letter add --direction in --date 02/11/2026 --from 'Đảng ủy Công an tỉnh' \
@@ -23,61 +20,6 @@ ph letter add --direction in --date 05/11/2026 --from 'Ủy ban nhân dân xã' 
     --subject "$(printf 'Thử \033[31mđỏ\033[0m chuông\007')" >/dev/null 2>&1
 ph letter add --direction out --date 06/11/2026 --to 'Đảng ủy Công an tỉnh' \
     --subject 'V/v báo cáo kết quả công tác dân vận' >/dev/null 2>&1
-
-# phoihop runs with the TERM tmux really is (screen-256color, or screen
-# when that entry is missing), so that the keys tmux sends (Home, End, the
-# F-keys) arrive as the terminfo entry says they do.
-if infocmp screen-256color >/dev/null 2>&1; then
-	TUI_TERM=screen-256color
-else
-	TUI_TERM=screen
-fi
-SOCK=$PWD/tmux.sock
-printf 'set -g remain-on-exit on\nset -g status off\nset -g default-terminal "%s"\n' \
-    "$TUI_TERM" >tmux.conf
-TM="tmux -S $SOCK -f $PWD/tmux.conf"
-trap '$TM kill-server >/dev/null 2>&1' EXIT
-
-# start LOCALE COLS ROWS: phoihop on the test database in a new session
-# (the pane stays after it ends, for its exit status); its pid in ./pid.
-start () {
-	rm -f pid
-	$TM kill-server >/dev/null 2>&1
-	$TM new-session -d -s t -x "$2" -y "$3" \
-	    "echo \$\$ >pid; exec env LC_ALL=$1 TERM=$TUI_TERM \
-	    PHOIHOP_NOW=$PHOIHOP_NOW PHOIHOP_DATADIR=$PHOIHOP_DATADIR \
-	    PHOIHOP_LOCALEDIR=$PHOIHOP_LOCALEDIR '$PHOIHOP' --db '$DB' --lang en"
-}
-# screen: the pane as text, after the program has had time to draw.
-screen () {
-	sleep "${1:-0.6}"
-	$TM capture-pane -p -t t
-}
-keys () {
-	$TM send-keys -t t "$@"
-}
-# wait_exit: phoihop's exit status once it has ended (or "none").  The
-# pane is marked dead when its terminal closes; tmux learns the status
-# when it reaps the child, and now and then misses the SIGCHLD (the
-# child stays a zombie): send the server one more.
-wait_exit () {
-	_i=0
-	while [ $_i -lt 50 ]; do
-		case $($TM display -p -t t \
-		    '#{pane_dead}:#{pane_dead_status}#{pane_dead_signal}' \
-		    2>/dev/null) in
-		1:?*)	break ;;
-		1:)	kill -CHLD "$($TM display -p '#{pid}')" 2>/dev/null ;;
-		esac
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-	if [ "$($TM display -p -t t '#{pane_dead}' 2>/dev/null)" = 1 ]; then
-		$TM display -p -t t '#{pane_dead_status}'
-	else
-		echo none
-	fi
-}
 
 start C.UTF-8 80 24
 s=$(screen 1.2)
@@ -271,14 +213,6 @@ fresh_db_agreements
 ph letter add --direction in --date 16/11/2026 --from 'Đảng ủy Công an tỉnh' \
     --subject 'V/v đề nghị cung cấp thông tin' --reply-required >/dev/null 2>&1
 due=$(ph letter show 1 2>/dev/null | sed -n 's/^Due: *\([0-9/]*\).*/\1/p')
-start_vi () {
-	rm -f pid
-	$TM kill-server >/dev/null 2>&1
-	$TM new-session -d -s t -x 80 -y 24 \
-	    "echo \$\$ >pid; exec env LC_ALL=C.UTF-8 TERM=$TUI_TERM \
-	    PHOIHOP_NOW=$PHOIHOP_NOW PHOIHOP_DATADIR=$PHOIHOP_DATADIR \
-	    PHOIHOP_LOCALEDIR=$PHOIHOP_LOCALEDIR '$PHOIHOP' --db '$DB' --lang vi"
-}
 start_vi
 screen 1.0 >/dev/null
 keys F7
@@ -453,27 +387,6 @@ while [ $i -le 40 ]; do
 	fi
 	i=$((i + 1))
 done
-# start_term TERM [NO_COLOR]: phoihop on $DB with TERM (and NO_COLOR).
-start_term () {
-	rm -f pid
-	$TM kill-server >/dev/null 2>&1
-	$TM new-session -d -s t -x 80 -y 24 \
-	    "echo \$\$ >pid; exec env LC_ALL=C.UTF-8 TERM=$1 NO_COLOR=${2:-} \
-	    PHOIHOP_NOW=$PHOIHOP_NOW PHOIHOP_DATADIR=$PHOIHOP_DATADIR \
-	    PHOIHOP_LOCALEDIR=$PHOIHOP_LOCALEDIR '$PHOIHOP' --db '$DB' --lang en"
-}
-# tkey TERM CAP [SEQ]: the key as that terminal sends it: the string its
-# terminfo entry has for CAP, or SEQ (printf escapes) when it has none.
-tkey () {
-	_seq=$(tput -T "$1" "$2" 2>/dev/null) || _seq=
-	[ -n "$_seq" ] || _seq=$(printf "${3:-}")
-	[ -n "$_seq" ] && keys -H $(printf '%s' "$_seq" | od -An -tx1)
-}
-# ecapture: the pane with its attributes as escapes.
-ecapture () {
-	sleep "${1:-0.6}"
-	$TM capture-pane -p -e -t t
-}
 ESC=$(printf '\033')
 SGR_REVERSE="$ESC\\[([0-9]*;)*7[;m]"
 SGR_COLOUR="$ESC\\[([0-9]*;)*(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]"
