@@ -222,6 +222,38 @@ own_state_cv(const char *number, const char *code, struct ph_docno *dn)
 	return 1;
 }
 
+/* The next number of the series outgoing letter L (type set) numbers in,
+ * formatted into BUF: taken from the counter when TAKE, else only read
+ * (what the form proposes; another clerk may take it first). */
+static enum ph_status
+next_number(struct ph_store *st, const struct ph_letter *l,
+    const struct ph_unit *u, int take, int64_t *n, char *buf, size_t len,
+    struct ph_error *err)
+{
+	struct ph_docno	 dn;
+	enum ph_status	 s;
+	char		*series;
+
+	if ((s = out_series(st, u, l, l->type, &series, err)) != PH_OK)
+		return s;
+	s = take ? store_counter_next(st, series, 0, n, err) :
+	    store_counter_peek(st, series, n, err);
+	free(series);
+	if (s != PH_OK)
+		return s;
+	memset(&dn, 0, sizeof dn);
+	dn.number = (long)*n;
+	snprintf(dn.issuer, sizeof dn.issuer, "%s", u->code);
+	dn.style = u->numbering == PH_NUMBERING_STATE ? PH_DOCNO_STATE :
+	    PH_DOCNO_PARTY;
+	/* Nghị định 30/2020: a state-style công văn carries no type code
+	 * ("123/UBND-VP"); every other type does ("06/QĐ-TTg"). */
+	if (dn.style != PH_DOCNO_STATE || strcmp(l->type, "CV") != 0)
+		snprintf(dn.type, sizeof dn.type, "%s", l->type);
+	ph_docno_format(&dn, buf, len);
+	return PH_OK;
+}
+
 static enum ph_status
 assign_numbers(struct ph_store *st, struct ph_letter *l,
     const struct ph_unit *u, struct ph_error *err)
@@ -278,25 +310,45 @@ assign_numbers(struct ph_store *st, struct ph_letter *l,
 	}
 	if (*l->type == '\0')
 		ph_letter_set(&l->type, "CV");
-	if ((s = out_series(st, u, l, l->type, &series, err)) != PH_OK)
+	if ((s = next_number(st, l, u, 1, &n, buf, sizeof buf, err)) != PH_OK)
 		return s;
-	s = store_counter_next(st, series, 0, &n, err);
-	free(series);
-	if (s != PH_OK)
-		return s;
-	memset(&dn, 0, sizeof dn);
-	dn.number = (long)n;
-	snprintf(dn.issuer, sizeof dn.issuer, "%s", u->code);
-	dn.style = u->numbering == PH_NUMBERING_STATE ? PH_DOCNO_STATE :
-	    PH_DOCNO_PARTY;
-	/* Nghị định 30/2020: a state-style công văn carries no type code
-	 * ("123/UBND-VP"); every other type does ("06/QĐ-TTg"). */
-	if (dn.style != PH_DOCNO_STATE || strcmp(l->type, "CV") != 0)
-		snprintf(dn.type, sizeof dn.type, "%s", l->type);
-	ph_docno_format(&dn, buf, sizeof buf);
 	ph_letter_set(&l->number, buf);
 	l->register_no = n;
 	return PH_OK;
+}
+
+enum ph_status
+ph_store_letter_propose_number(struct ph_store *st, const struct ph_letter *l,
+    char **out, struct ph_error *err)
+{
+	const struct ph_doctypes	*t;
+	const struct ph_doctype		*dt;
+	struct ph_letter		 c;
+	struct ph_unit			 u;
+	enum ph_status			 s;
+	int64_t				 n;
+	char				 buf[128];
+
+	*out = NULL;
+	if ((s = ph_store_doctypes(st, &t, err)) != PH_OK)
+		return s;
+	dt = ph_doctypes_find(t, l->type != NULL && *l->type != '\0' ?
+	    l->type : "CV");
+	if (dt == NULL)
+		return ph_error_set(err, PH_ERR_INVALID,
+		    _("unknown type code \"%s\" (the codes are in doctypes.tsv)"),
+		    l->type);
+	if ((s = ph_store_unit_get(st, &u, err)) != PH_OK)
+		return s;
+	/* A shallow copy: next_number reads the date, the secrecy and the
+	 * type, and the type must be the canonical code. */
+	c = *l;
+	c.type = dt->code;
+	s = next_number(st, &c, &u, 0, &n, buf, sizeof buf, err);
+	ph_unit_release(&u);
+	if (s == PH_OK)
+		*out = ph_xstrdup(buf);
+	return s;
 }
 
 /* Issuer, recipients, agreement: resolve names to rows, creating those
@@ -740,6 +792,28 @@ out:
 	free(recips);
 	ph_unit_release(&u);
 	return ret;
+}
+
+enum ph_status
+ph_store_letter_stamp(struct ph_store *st, int64_t id, int64_t *out,
+    struct ph_error *err)
+{
+	/* Every change of a letter row goes through add or update, and each
+	 * logs an event: the last event's id is the letter's version. */
+	static const char	 sql[] = "SELECT max(id) FROM events"
+	    " WHERE entity = 'letter' AND entity_id = ?";
+	sqlite3_stmt		*s;
+	int			 rc;
+
+	*out = 0;
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return store_errcode(err);
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? PH_OK : store_fail(st, rc, err);
 }
 
 enum ph_status

@@ -55,6 +55,9 @@ enum ph_status	 store_event(struct ph_store *st, const char *entity,
  * that is > 0 (for numbers typed by hand).  Never goes down. */
 enum ph_status	 store_counter_next(struct ph_store *st, const char *series,
 		    int64_t at_least, int64_t *out, struct ph_error *err);
+/* What store_counter_next() would give SERIES now, without taking it. */
+enum ph_status	 store_counter_peek(struct ph_store *st, const char *series,
+		     int64_t *out, struct ph_error *err);
 
 /* ERR's code, for returning after a call that filled ERR (may be NULL). */
 static inline enum ph_status

@@ -552,6 +552,25 @@ store_counter_next(struct ph_store *st, const char *series, int64_t at_least,
 }
 
 enum ph_status
+store_counter_peek(struct ph_store *st, const char *series, int64_t *out,
+    struct ph_error *err)
+{
+	static const char	 sql[] =
+	    "SELECT coalesce(max(last), 0) + 1 FROM counters WHERE series = ?";
+	sqlite3_stmt		*s;
+	int			 rc;
+
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return store_errcode(err);
+	sqlite3_bind_text(s, 1, series, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? PH_OK : store_fail(st, rc, err);
+}
+
+enum ph_status
 ph_store_setting_get(struct ph_store *st, const char *key, char **out,
     struct ph_error *err)
 {

@@ -218,6 +218,16 @@ enum ph_status	ph_store_letter_get(struct ph_store *st, int64_t id,
 /* Replace letter ID by L (as got, then changed by the caller). */
 enum ph_status	ph_store_letter_update(struct ph_store *st, struct ph_letter *l,
 		    struct ph_letter_notes *notes, struct ph_error *err);
+/* The document number outgoing letter L (its date, type code -- "" for
+ * CV -- and secrecy) would be given if stored now, without taking it: what
+ * a form proposes.  Caller frees *OUT.  An unknown type is an error. */
+enum ph_status	ph_store_letter_propose_number(struct ph_store *st,
+		    const struct ph_letter *l, char **out, struct ph_error *err);
+/* A number that changes whenever letter ID changes (0: never logged).  A
+ * screen keeps the stamp of what it showed and, in the transaction that
+ * saves an edit, refuses when the stamp is no longer the same. */
+enum ph_status	ph_store_letter_stamp(struct ph_store *st, int64_t id,
+		    int64_t *out, struct ph_error *err);
 enum ph_status	ph_store_letter_delete(struct ph_store *st, int64_t id,
 		    struct ph_error *err);
 /* Attachment ATT_ID's bytes (caller frees *DATA). */

@@ -362,6 +362,57 @@ main(void)
 	ph_store_close(st);
 	free(p);
 
+	/* --- the number a form proposes, and a letter's stamp */
+	st = fresh("propose.db", PH_NUMBERING_PARTY);
+	{
+		struct ph_letter	 l;
+		char			*prop = NULL;
+		int64_t			 s1 = 0, s2 = 0, s3 = 0;
+
+		ph_letter_init(&l);
+		l.direction = PH_DIR_OUT;
+		l.date = d26;
+		ok(ph_store_letter_propose_number(st, &l, &prop, &err) == PH_OK,
+		    "t-store.35 a number is proposed for a letter with no type");
+		is_str(prop, "01-CV/ĐU", "t-store.36 ... the first công văn");
+		free(prop);
+		ph_letter_set(&l.type, "bc");
+		ph_store_letter_propose_number(st, &l, &prop, &err);
+		is_str(prop, "01-BC/ĐU", "t-store.37 a type typed in small letters");
+		free(prop);
+		ph_store_letter_propose_number(st, &l, &prop, &err);
+		is_str(prop, "01-BC/ĐU",
+		    "t-store.38 proposing twice does not take the number");
+		free(prop);
+		id = add(st, PH_DIR_OUT, "BC", PH_CLASS_NONE, d26, &num, &err);
+		is_str(num, "01-BC/ĐU#1",
+		    "t-store.39 ... the letter stored gets the number proposed");
+		ph_store_letter_propose_number(st, &l, &prop, &err);
+		is_str(prop, "02-BC/ĐU", "t-store.40 then the next one is proposed");
+		free(prop);
+		ph_letter_set(&l.type, "XYZ");
+		ok(ph_store_letter_propose_number(st, &l, &prop, &err) ==
+		    PH_ERR_INVALID && prop == NULL &&
+		    strstr(err.msg, "XYZ") != NULL,
+		    "t-store.41 an unknown type is refused, naming it");
+		ph_letter_release(&l);
+
+		ok(ph_store_letter_stamp(st, id, &s1, &err) == PH_OK && s1 > 0,
+		    "t-store.42 a stored letter has a stamp");
+		ph_store_begin(st, NULL);
+		ph_store_letter_get(st, id, &l, &err);
+		ph_letter_set(&l.notes, "đã trình");
+		ph_store_letter_update(st, &l, NULL, &err);
+		ph_store_commit(st, NULL);
+		ph_letter_release(&l);
+		ph_store_letter_stamp(st, id, &s2, &err);
+		ok(s2 != s1, "t-store.43 an update changes the stamp");
+		add(st, PH_DIR_OUT, "CV", PH_CLASS_NONE, d26, &num, &err);
+		ph_store_letter_stamp(st, id, &s3, &err);
+		ok(s3 == s2, "t-store.44 another letter's change does not");
+	}
+	ph_store_close(st);
+
 	nftw(tmpdir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 	return done();
 }
