@@ -125,19 +125,31 @@ letter_defaults(struct ph_store *st, struct ph_letter *l,
 static enum ph_status
 check_type(struct ph_store *st, struct ph_letter *l, struct ph_error *err)
 {
-	const struct ph_doctypes	*t;
 	const struct ph_doctype		*dt;
 	enum ph_status			 s;
 
 	if (*l->type == '\0')
 		return PH_OK;
+	if ((s = ph_store_doctype_find(st, l->type, &dt, err)) != PH_OK)
+		return s;
+	ph_letter_set(&l->type, dt->code);
+	return PH_OK;
+}
+
+enum ph_status
+ph_store_doctype_find(struct ph_store *st, const char *code,
+    const struct ph_doctype **out, struct ph_error *err)
+{
+	const struct ph_doctypes	*t;
+	enum ph_status			 s;
+
+	*out = NULL;
 	if ((s = ph_store_doctypes(st, &t, err)) != PH_OK)
 		return s;
-	if ((dt = ph_doctypes_find(t, l->type)) == NULL)
+	if ((*out = ph_doctypes_find(t, code)) == NULL)
 		return ph_error_set(err, PH_ERR_INVALID,
 		    _("unknown document type \"%s\" (the codes are in doctypes.tsv: CV, BC, TB, QĐ, KH, GM, ...)"),
-		    l->type);
-	ph_letter_set(&l->type, dt->code);
+		    code);
 	return PH_OK;
 }
 
@@ -321,7 +333,6 @@ enum ph_status
 ph_store_letter_propose_number(struct ph_store *st, const struct ph_letter *l,
     char **out, struct ph_error *err)
 {
-	const struct ph_doctypes	*t;
 	const struct ph_doctype		*dt;
 	struct ph_letter		 c;
 	struct ph_unit			 u;
@@ -330,14 +341,9 @@ ph_store_letter_propose_number(struct ph_store *st, const struct ph_letter *l,
 	char				 buf[128];
 
 	*out = NULL;
-	if ((s = ph_store_doctypes(st, &t, err)) != PH_OK)
+	if ((s = ph_store_doctype_find(st, l->type != NULL &&
+	    *l->type != '\0' ? l->type : "CV", &dt, err)) != PH_OK)
 		return s;
-	dt = ph_doctypes_find(t, l->type != NULL && *l->type != '\0' ?
-	    l->type : "CV");
-	if (dt == NULL)
-		return ph_error_set(err, PH_ERR_INVALID,
-		    _("unknown type code \"%s\" (the codes are in doctypes.tsv)"),
-		    l->type);
 	if ((s = ph_store_unit_get(st, &u, err)) != PH_OK)
 		return s;
 	/* A shallow copy: next_number reads the date, the secrecy and the

@@ -305,6 +305,10 @@ enum ph_status	ph_store_event_list(struct ph_store *st, const char *entity,
 		    int64_t id, ph_event_cb cb, void *arg,
 		    struct ph_error *err);
 
+/* The type code CODE ("qđ", "QD" ...) as the table has it: *OUT its
+ * canonical row; an unknown code is an error naming it. */
+enum ph_status	ph_store_doctype_find(struct ph_store *st, const char *code,
+		    const struct ph_doctype **out, struct ph_error *err);
 /* The parsed type-code table, loaded once per store from the data dir. */
 enum ph_status	ph_store_doctypes(struct ph_store *st,
 		    const struct ph_doctypes **out, struct ph_error *err);

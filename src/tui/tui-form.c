@@ -473,6 +473,8 @@ field_rows(const struct tui_form *fm, size_t i)
 
 	if (f->error != NULL)
 		r++;
+	if (i == fm->cur && f->hint != NULL)
+		r++;
 	if (i == fm->cur && f->kind == TUI_FIELD_ORG && !f->hide) {
 		r += (int)f->nsugg;
 		if (f->is_new)
@@ -556,6 +558,11 @@ tui_form_draw(struct tui *t, struct tui_form *fm, int top, int h, int w)
 				tui_put(y, x, f->error, w - x, TUI_A_ERROR, 0);
 			y++;
 		}
+		if (focused && f->hint != NULL) {
+			if (y >= top && y < top + h)
+				tui_put(y, x, _(f->hint), w - x, TUI_A_DIM, 0);
+			y++;
+		}
 		if (!focused || f->kind != TUI_FIELD_ORG || f->hide)
 			continue;
 		for (j = 0; j < f->nsugg; j++, y++)
@@ -564,7 +571,7 @@ tui_form_draw(struct tui *t, struct tui_form *fm, int top, int h, int w)
 				    (int)j == f->pick ? TUI_A_SELECTED :
 				    TUI_A_DIM, 1);
 		if (f->is_new && y >= top && y < top + h) {
-			line = ph_xasprintf(_("new organization: \"%s\" will be added"),
+			line = ph_xasprintf(_("new organization: \"%s\" will be added (Ctrl-O: its details)"),
 			    f->edit.text);
 			tui_put(y, x + 2, line, w - x - 2, TUI_A_DIM, 0);
 			free(line);

@@ -356,6 +356,9 @@ lv_key(struct tui *t, struct tui_screen *sc, const struct tui_key *k)
 		else
 			tui_open_caseform(t, v->id, (int)k->ch);
 		return TUI_HANDLED;
+	case 'c':
+		tui_open_letteredit(t, v->id);
+		return TUI_HANDLED;
 	case 'p':
 		if (v->loaded && v->l.in_reply_to > 0)
 			tui_open_letter(t, v->l.in_reply_to);
@@ -391,6 +394,7 @@ static const struct tui_keyhelp lv_help[] = {
 	{ N_("E"), N_("report the case to the next level for direction") },
 	{ N_("x"), N_("close the case as resolved") },
 	{ N_("p"), N_("open the letter this one answers") },
+	{ N_("c"), N_("change the letter's fields (sửa)") },
 	{ N_("Esc, q"), N_("back") },
 	{ NULL, NULL }
 };

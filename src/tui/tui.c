@@ -74,6 +74,7 @@ static const struct tui_keyhelp global_help[] = {
 	{ N_("F4"), N_("the register of outgoing letters") },
 	{ N_("F5, /"), N_("search") },
 	{ N_("F6, n"), N_("register a new incoming letter") },
+	{ N_("Shift-F6, N"), N_("a new outgoing letter, its number proposed") },
 	{ N_("F7"), N_("the coordination regulations (quy chế)") },
 	{ N_("F8"), N_("the calendar: lunar dates, days off, deadlines") },
 	{ N_("Esc, q"), N_("close this screen (on the last one, quit)") },
@@ -214,6 +215,17 @@ const char *
 tui_db_path(struct tui *t)
 {
 	return t->opts->db_path;
+}
+
+void
+tui_draft_when(const char *saved, char buf[32])
+{
+	/* 2026-11-20T09:05:00+07:00 -> 20/11/2026 09:05 */
+	if (strlen(saved) >= 16)
+		snprintf(buf, 32, "%.2s/%.2s/%.4s %.5s", saved + 8, saved + 5,
+		    saved, saved + 11);
+	else
+		snprintf(buf, 32, "%s", saved);
 }
 
 const char *
@@ -609,17 +621,18 @@ go_today(struct tui *t)
 	tui_push(t, &tui_dash_ops, NULL);
 }
 
-/* F6, n: the new letter's form, or the one already open brought to the
- * top (two forms would keep one draft). */
+/* F6, n (incoming) and Shift-F6, N (outgoing): the new letter's form, or
+ * the one already open brought to the top (two forms would keep one
+ * draft). */
 static void
-go_new_letter(struct tui *t)
+go_new_letter(struct tui *t, enum ph_direction dir)
 {
 	size_t	i;
 
 	for (i = 0; i < t->n; i++) {
 		struct tui_screen *s = t->stack[i];
 
-		if (s->ops != &tui_newletter_ops)
+		if (!tui_is_letterform(s, dir))
 			continue;
 		memmove(t->stack + i, t->stack + i + 1,
 		    (t->n - i - 1) * sizeof *t->stack);
@@ -627,7 +640,7 @@ go_new_letter(struct tui *t)
 		load_screen(t, s);
 		return;
 	}
-	tui_open_newletter(t);
+	tui_open_letterform(t, dir);
 }
 
 /* The keys a screen left alone.  Returns 1 to quit. */
@@ -652,7 +665,9 @@ global_key(struct tui *t, const struct tui_key *k)
 		else if (c == KEY_F(8))
 			tui_open_calendar(t);
 		else if (c == KEY_F(6))
-			go_new_letter(t);
+			go_new_letter(t, PH_DIR_IN);
+		else if (c == KEY_F(18))	/* Shift-F6 */
+			go_new_letter(t, PH_DIR_OUT);
 		return 0;
 	}
 	switch (c) {
@@ -663,7 +678,10 @@ global_key(struct tui *t, const struct tui_key *k)
 		tui_open_search(t, NULL);
 		break;
 	case 'n':
-		go_new_letter(t);
+		go_new_letter(t, PH_DIR_IN);
+		break;
+	case 'N':
+		go_new_letter(t, PH_DIR_OUT);
 		break;
 	case 27:
 	case 'q':
@@ -861,7 +879,7 @@ tui_main(const struct tui_opts *o)
 	}
 	start_curses(&t);
 	tui_push(&t, &tui_dash_ops, NULL);
-	tui_newletter_offer_draft(&t);
+	tui_letterform_offer_drafts(&t);
 	tui_caseform_offer_drafts(&t);
 	if (t.readonly)
 		tui_say(&t, 0, "%s",

@@ -177,6 +177,8 @@ struct tui_field {
 	const struct ph_keyword	*choices;	/* TUI_FIELD_CHOICE */
 	int			 choice;	/* index into CHOICES */
 	char			*error;		/* from the last check, or NULL */
+	const char		*hint;		/* msgid shown under the field
+						 * while it has the focus */
 	struct ph_date		 date;		/* DATE, after a check */
 	long			 number;	/* NUMBER, after a check */
 	/* ORG: the first matches of the text, the one picked (-1 none),
@@ -218,14 +220,28 @@ int	tui_form_changed(const struct tui_form *fm);
 void	tui_form_to_draft(const struct tui_form *fm, struct ph_draft *d);
 void	tui_form_from_draft(struct tui_form *fm, const struct ph_draft *d);
 
-/* ---- the new incoming letter (tui-newletter.c) */
-extern const struct tui_screen_ops tui_newletter_ops;	/* Văn bản đến mới */
-void	tui_open_newletter(struct tui *t);
-/* At start: offer the draft of a letter being typed when the connection
+/* ---- the letter's form (tui-letterform.c) */
+/* A new letter of direction DIR: incoming (số đến given on saving) or
+ * outgoing (its number proposed for its type). */
+void	tui_open_letterform(struct tui *t, enum ph_direction dir);
+/* Change letter ID's fields; refused on saving if another process
+ * changed the letter since (the typing is kept). */
+void	tui_open_letteredit(struct tui *t, int64_t id);
+/* 1 if SC is the form of a new letter of direction DIR. */
+int	tui_is_letterform(const struct tui_screen *sc, enum ph_direction dir);
+/* At start: offer the drafts of letters being typed when the connection
  * dropped. */
-void	tui_newletter_offer_draft(struct tui *t);
+void	tui_letterform_offer_drafts(struct tui *t);
 /* The database file open, for drafts. */
 const char *tui_db_path(struct tui *t);
+/* A draft's save time (ISO 8601) as the clerk reads it: "20/11/2026
+ * 09:05". */
+void	tui_draft_when(const char *saved, char buf[32]);
+
+/* ---- a new organization with its details (tui-orgform.c) */
+/* Opened from an organization field holding NAME, not yet known; on
+ * saving the organization is stored and the form under it reloads. */
+void	tui_open_orgform(struct tui *t, const char *name);
 
 /* ---- the read-only screens (tui-agreement.c, tui-calendar.c) */
 /* "Quy chế": the agreements, each one in a pager. */
