@@ -491,9 +491,21 @@ tui_form_draw(struct tui *t, struct tui_form *fm, int top, int h, int w)
 	int	 cx = 0;
 	char	*line;
 
-	(void)t;
 	if (fm->n == 0 || h <= 0)
 		return;
+	/* The organizations were read again (one may have been added, by
+	 * this clerk's Ctrl-O or another's program): a name said to be
+	 * new may be known now. */
+	if (!fm->orgs_loaded)
+		for (i = 0; i < fm->n; i++) {
+			struct tui_field *f = &fm->f[i];
+			int hide = f->hide;
+
+			if (f->kind != TUI_FIELD_ORG || !f->is_new)
+				continue;
+			suggest(t, fm, f);
+			f->hide = hide;
+		}
 	for (i = 0; i < fm->n; i++) {
 		int lwi = tui_width(_(fm->f[i].label)) + (fm->f[i].required ?
 		    2 : 0);
@@ -571,7 +583,7 @@ tui_form_draw(struct tui *t, struct tui_form *fm, int top, int h, int w)
 				    (int)j == f->pick ? TUI_A_SELECTED :
 				    TUI_A_DIM, 1);
 		if (f->is_new && y >= top && y < top + h) {
-			line = ph_xasprintf(_("new organization: \"%s\" will be added (Ctrl-O: its details)"),
+			line = ph_xasprintf(_("new, will be added (Ctrl-O: its details): %s"),
 			    f->edit.text);
 			tui_put(y, x + 2, line, w - x - 2, TUI_A_DIM, 0);
 			free(line);
