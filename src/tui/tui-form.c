@@ -390,6 +390,61 @@ choice_key(struct tui_field *f, const struct tui_key *k)
 	return 1;
 }
 
+/* Enter on a long text: the clerk's editor on it. */
+static void
+long_edit(struct tui *t, struct tui_field *f)
+{
+	struct ph_error	 err;
+	char		*text = ph_xstrdup(f->edit.text);
+
+	set_error(f, NULL);
+	if (tui_editor_run(t, &text, PH_BODY_MAX, &err) != PH_OK) {
+		/* Beside the field, and whole on the message line. */
+		set_error(f, ph_xstrdup(err.msg));
+		tui_say(t, 1, "%s", err.msg);
+	}
+	else
+		tui_edit_set(&f->edit, text);
+	free(text);
+}
+
+/* A long text in one row: its first line, and how much there is. */
+static void
+long_draw(struct tui_field *f, int y, int x, int w, int focused)
+{
+	const char	*s = f->edit.text, *nl;
+	size_t		 lines = 0, chars = 0;
+	char		*first, *line;
+	int		 used;
+
+	if (*s == '\0') {
+		tui_put(y, x, _("(empty; Enter writes it in the text editor)"),
+		    w, focused ? TUI_A_SELECTED : TUI_A_DIM, 0);
+		return;
+	}
+	for (; *s != '\0'; s++) {
+		if (*s == '\n')
+			lines++;
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			chars++;
+	}
+	if (s[-1] != '\n')
+		lines++;
+	s = f->edit.text;
+	nl = strchr(s, '\n');
+	first = nl != NULL ? ph_xstrndup(s, (size_t)(nl - s)) : ph_xstrdup(s);
+	line = ph_xasprintf(ngettext("(%zu line, %zu characters)",
+	    "(%zu lines, %zu characters)", lines), lines, chars);
+	used = tui_width(line) + 1;
+	if (used > w)
+		used = w;
+	tui_put(y, x, first, w - used, focused ? TUI_A_SELECTED :
+	    TUI_A_NORMAL, 1);
+	tui_put(y, x + w - used + 1, line, used - 1, TUI_A_DIM, 0);
+	free(first);
+	free(line);
+}
+
 int
 tui_form_key(struct tui *t, struct tui_form *fm, const struct tui_key *k)
 {
@@ -439,6 +494,8 @@ tui_form_key(struct tui *t, struct tui_form *fm, const struct tui_key *k)
 	}
 	if (f->kind == TUI_FIELD_CHOICE)
 		return choice_key(f, k);
+	if (f->kind == TUI_FIELD_LONG)
+		return 1;	/* typed only in the editor */
 	before = ph_xstrdup(f->edit.text);
 	if (!tui_edit_key(&f->edit, k)) {
 		free(before);
@@ -452,6 +509,10 @@ tui_form_key(struct tui *t, struct tui_form *fm, const struct tui_key *k)
 	free(before);
 	return 1;
 enter:
+	if (f->kind == TUI_FIELD_LONG) {
+		long_edit(t, f);
+		return 1;
+	}
 	if (dropdown && f->pick >= 0) {
 		take_pick(f);
 		return 1;
@@ -558,6 +619,12 @@ tui_form_draw(struct tui *t, struct tui_form *fm, int top, int h, int w)
 					cy = y;
 					cx = x;
 				}
+			} else if (f->kind == TUI_FIELD_LONG) {
+				long_draw(f, y, x, ew, focused);
+				if (focused) {
+					cy = y;
+					cx = x;
+				}
 			} else if (focused) {
 				/* Drawn last, for the cursor. */
 				cy = y;
@@ -591,7 +658,8 @@ tui_form_draw(struct tui *t, struct tui_form *fm, int top, int h, int w)
 	}
 	if (cy < 0)
 		return;
-	if (fm->f[fm->cur].kind == TUI_FIELD_CHOICE) {
+	if (fm->f[fm->cur].kind == TUI_FIELD_CHOICE ||
+	    fm->f[fm->cur].kind == TUI_FIELD_LONG) {
 		move(cy, cx);
 		curs_set(0);
 	} else {

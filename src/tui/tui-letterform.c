@@ -12,9 +12,8 @@
  * stamp).  A refusal is said on the message line and beside the field,
  * and nothing typed is lost.  On SIGHUP or SIGTERM the fields are kept
  * as the draft "letter-in", "letter-out" or "letter-edit:ID" (draft.c),
- * offered again at the next start.  The body is not edited here (the
- * line editor is one line); "letter edit --body-file" does that.  No SQL
- * here.
+ * offered again at the next start.  The content (body) is written in
+ * the clerk's own text editor (tui-editor.c).  No SQL here.
  */
 #include "config.h"
 
@@ -192,6 +191,14 @@ fields_to_letter(struct lview *v, struct ph_letter *l)
 		free(copy);
 	}
 	ph_letter_set(&l->subject, text_of(v, "subject"));
+	/* No content is none, not an empty one. */
+	s = text_of(v, "body");
+	if (*s != '\0')
+		ph_letter_set(&l->body, s);
+	else {
+		free(l->body);
+		l->body = NULL;
+	}
 	ph_letter_set(&l->signer, text_of(v, "signer"));
 	ph_letter_set(&l->handler, text_of(v, "handler"));
 	ph_letter_set(&l->notes, text_of(v, "notes"));
@@ -449,6 +456,7 @@ static const struct tui_keyhelp lf_help[] = {
 	{ N_("Down/Up, Enter"), N_("in an organization: pick a known one") },
 	{ N_("Ctrl-O"), N_("in an organization not yet known: add it with its details") },
 	{ N_("Space"), N_("change a choice (secrecy, urgency, reply required)") },
+	{ N_("Enter"), N_("in \"Content\": write it in the text editor ($EDITOR)") },
 	{ N_("h, +N"), N_("in a date: today, N working days from today") },
 	{ N_("F9"), N_("type with Telex, VNI, or the keyboard as it is") },
 	{ N_("F10, Ctrl-S"), N_("save the letter") },
@@ -523,6 +531,8 @@ add_fields(struct tui *t, struct lview *v, const struct ph_letter *l)
 	}
 	tui_form_add(fm, "subject", N_("Subject"), TUI_FIELD_TEXT,
 	    l != NULL ? l->subject : "", PH_SUBJECT_MAX)->required = 1;
+	tui_form_add(fm, "body", N_("Content"), TUI_FIELD_LONG,
+	    l != NULL && l->body != NULL ? l->body : "", 0);
 	if (v->dir == PH_DIR_IN)
 		tui_form_add(fm, "type", N_("Type (CV, QĐ, BC ...)"),
 		    TUI_FIELD_TEXT, l != NULL ? l->type : "", PH_FIELD_MAX);

@@ -165,7 +165,9 @@ enum tui_field_kind {
 				 * (N working days after today) */
 	TUI_FIELD_ORG,		/* an organization, suggested as typed */
 	TUI_FIELD_NUMBER,	/* digits only */
-	TUI_FIELD_CHOICE	/* one of a keyword table; Space cycles */
+	TUI_FIELD_CHOICE,	/* one of a keyword table; Space cycles */
+	TUI_FIELD_LONG		/* pages of text, shown as a summary; Enter
+				 * writes it in the clerk's text editor */
 };
 struct tui_field {
 	const char		*name;		/* for drafts: "subject" */
@@ -219,6 +221,14 @@ struct tui_field *tui_form_check(struct tui *t, struct tui_form *fm);
 int	tui_form_changed(const struct tui_form *fm);
 void	tui_form_to_draft(const struct tui_form *fm, struct ph_draft *d);
 void	tui_form_from_draft(struct tui_form *fm, const struct ph_draft *d);
+
+/* ---- the clerk's text editor (tui-editor.c) */
+/* Edit *TEXT (NULL: empty) in $VISUAL, $EDITOR, nano or vi, curses set
+ * aside meanwhile; *TEXT is replaced (freed here) by what was saved.  An
+ * error (no editor, not UTF-8, over MAX bytes, the editor failing) leaves
+ * *TEXT as it was. */
+enum ph_status	tui_editor_run(struct tui *t, char **text, size_t max,
+		    struct ph_error *err);
 
 /* ---- the letter's form (tui-letterform.c) */
 /* A new letter of direction DIR: incoming (số đến given on saving) or

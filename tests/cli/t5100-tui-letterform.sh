@@ -267,16 +267,90 @@ sleep 0.3
 keys q
 is "$(wait_exit)" 0 "t5100.59 quits"
 
+# ---- the content, written in the clerk's text editor
+# The "editor": does what ed.mode says to the file it is given, and notes
+# the file's name and mode.
+cat >ed.sh <<EOS
+#!/bin/sh
+stat -c %a "\$1" >'$PWD/ed.perm'
+echo "\$1" >'$PWD/ed.path'
+case \$(cat '$PWD/ed.mode') in
+write)	printf 'Kính gửi: Đảng ủy xã Tân Tiến\nĐề nghị phối hợp rà soát.\n' >"\$1" ;;
+append)	printf 'Bổ sung: danh sách kèm theo.\n' >>"\$1" ;;
+bad)	printf 'x\377y\n' >"\$1" ;;
+fail)	exit 1 ;;
+esac
+EOS
+chmod +x ed.sh
+mkdir -p tmp
+export EDITOR="$PWD/ed.sh" TMPDIR="$PWD/tmp"
+echo write >ed.mode
+start C.UTF-8 80 24
+screen 1.0 >/dev/null
+keys n
+screen >/dev/null
+keys -l '07-CV/ĐU'
+keys Tab
+keys -l '18/11/2026'
+keys Tab Tab
+keys -l 'Đảng ủy xã Tân Tiến'
+keys Tab
+keys -l 'V/v rà soát hồ sơ'
+keys Tab
+s=$(screen)
+like "$s" "Enter writes it in the text editor" "t5100.60 the content field says how to write it"
+keys Enter
+s=$(screen 1.0)
+like "$s" "Kính gửi: Đảng ủy xã" "t5100.61 Enter runs the editor; its first line shown"
+nch=$(printf 'Kính gửi: Đảng ủy xã Tân Tiến\nĐề nghị phối hợp rà soát.\n' |
+    LC_ALL=C.UTF-8 wc -m | tr -d ' ')
+like "$s" "(2 lines, $nch characters)" "t5100.62 ... with how much there is"
+is "$(cat ed.perm)" 600 "t5100.63 the editor's file is private (0600)"
+is "$(ls tmp | wc -l | tr -d ' ')" 0 "t5100.64 ... and removed once read"
+echo bad >ed.mode
+keys Enter
+s=$(screen 1.0)
+like "$s" "not valid UTF-8 (bad byte 0xFF at offset 1)" "t5100.65 bytes not UTF-8 are refused beside the field"
+like "$s" "Kính gửi: Đảng ủy xã" "t5100.66 ... the content as it was"
+echo fail >ed.mode
+keys Enter
+s=$(screen 1.0)
+like "$s" "the editor did not end normally" "t5100.67 an editor that fails changes nothing"
+keys F10
+s=$(screen)
+like "$s" "registered as incoming number" "t5100.68 the letter with its content is registered"
+id2=$(ph letter list --format tsv 2>/dev/null | awk -F '\t' \
+    '$10 == "V/v rà soát hồ sơ" { print $1 }')
+body=$(ph letter show "$id2" 2>/dev/null)
+like "$body" "Đề nghị phối hợp rà soát." "t5100.69 ... stored whole"
+echo append >ed.mode
+keys c
+screen >/dev/null
+keys Tab Tab Tab Tab Tab
+keys Enter
+s=$(screen 1.0)
+like "$s" "(3 lines" "t5100.70 in a change, the editor gets the content stored"
+keys F10
+screen >/dev/null
+like "$(ph letter show "$id2" 2>/dev/null)" "Bổ sung: danh sách kèm theo." \
+    "t5100.71 ... and the change is stored"
+is "$(ls tmp | wc -l | tr -d ' ')" 0 "t5100.72 no temporary file left behind"
+keys q
+sleep 0.3
+keys q
+wait_exit >/dev/null
+unset EDITOR
+
 # ---- the outgoing form in Vietnamese
 start_vi
 screen 1.0 >/dev/null
 keys N
 s=$(screen)
-like "$s" "Văn bản đi mới" "t5100.60 in Vietnamese the form is Văn bản đi mới"
-like "$s" "18-CV/ĐU" "t5100.61 ... with the number proposed"
+like "$s" "Văn bản đi mới" "t5100.73 in Vietnamese the form is Văn bản đi mới"
+like "$s" "18-CV/ĐU" "t5100.74 ... with the number proposed"
 keys Escape
 sleep 0.3
 keys q
-is "$(wait_exit)" 0 "t5100.62 Esc on an untouched form leaves without asking; q quits"
+is "$(wait_exit)" 0 "t5100.75 Esc on an untouched form leaves without asking; q quits"
 
 done_testing
