@@ -1,12 +1,14 @@
 /*
  * tui-letter.c -- one letter: every field, the body in a pager, the case
  * thread (replies, reminders, extensions, escalations, directions) and
- * the letter's history, with the case actions that need no typing; the
- * ones that do (reply, extend, disagree, direct) open tui-caseform.c.
+ * the letter's history, with the case action that needs no typing (a
+ * reminder, after a yes); the ones that do (reply, extend, disagree,
+ * direct, escalate, resolve) open tui-caseform.c.
  *
  * The screen is one long list of lines, wrapped to the terminal's width
  * when it changes; moving reads nothing.  Actions go through the flow
- * functions of the core (ph_case_*), each in its own transaction.
+ * functions of the core (ph_case_*), each in its own transaction.  No
+ * SQL here; everything drawn through tui_put().
  */
 #include "config.h"
 
@@ -16,7 +18,6 @@
 
 #include "intl.h"
 #include "tui.h"
-
 
 struct lview {
 	int64_t		 id;
@@ -29,9 +30,6 @@ struct lview {
 	size_t		 top;		/* first line shown */
 	size_t		 rows;		/* lines that fit */
 };
-
-
-
 
 /* The column the values start in: labels are padded by display width,
  * not bytes ("Ngày đến:" is 9 columns in 12 bytes). */
@@ -233,38 +231,34 @@ lv_draw(struct tui *t, struct tui_screen *sc, int top, int h, int w)
 	}
 }
 
-/* A case action after the clerk said yes; the screen then reloads. */
+/* A reminder after the clerk said yes; its number said, the screen
+ * loaded again.  The other case actions are forms (tui-caseform.c). */
 static void
-act(struct tui *t, struct tui_screen *sc, int what)
+remind(struct tui *t, struct tui_screen *sc)
 {
-	struct lview	*v = sc->state;
-	struct ph_store	*st = tui_store(t);
-	struct ph_error	 err;
-	enum ph_status	 s;
-	int64_t		 out = 0;
-	const char	*q;
+	struct lview		*v = sc->state;
+	struct ph_store		*st = tui_store(t);
+	struct ph_letter	 r;
+	struct ph_error		 err;
+	enum ph_status		 s;
+	int64_t			 out = 0;
 
 	if (!v->loaded)
 		return;
+	if (ph_store_is_readonly(st)) {
+		tui_say(t, 1, "%s",
+		    _("This register is closed: it can be read, not changed."));
+		return;
+	}
 	if (!ph_case_is_open(v->l.status)) {
 		tui_say(t, 1, "%s", _("This letter has no open case."));
 		return;
 	}
-	q = what == 'm' ? _("Write a reminder (đôn đốc) for this case?") :
-	    what == 'x' ? _("Close this case as resolved?") :
-	    _("Report this case to the next level for direction?");
-	if (!tui_confirm(t, q))
+	if (!tui_confirm(t, _("Write a reminder (đôn đốc) for this case?")))
 		return;
 	if ((s = ph_store_begin(st, &err)) == PH_OK) {
-		if (what == 'm')
-			s = ph_case_remind(st, tui_calendar(t), v->id,
-			    tui_today(t), &out, &err);
-		else if (what == 'x')
-			s = ph_case_resolve(st, v->id, NULL, tui_today(t),
-			    &err);
-		else
-			s = ph_case_escalate(st, tui_calendar(t), v->id, NULL,
-			    tui_today(t), &out, &err);
+		s = ph_case_remind(st, tui_calendar(t), v->id, tui_today(t),
+		    &out, &err);
 		if (s == PH_OK)
 			s = ph_store_commit(st, &err);
 		if (s != PH_OK)
@@ -274,11 +268,15 @@ act(struct tui *t, struct tui_screen *sc, int what)
 		tui_say(t, 1, "%s", err.msg);
 		return;
 	}
-	if (out > 0)
-		tui_say(t, 0, _("Done: letter #%lld was written."),
+	/* The number is what the clerk writes on the paper. */
+	if (ph_store_letter_get(st, out, &r, NULL) == PH_OK) {
+		tui_say(t, 0, _("Reminder written: letter #%lld, number %s, to %s."),
+		    (long long)out, r.number != NULL ? r.number : "",
+		    r.recipients.n > 0 ? r.recipients.v[0] : "");
+		ph_letter_release(&r);
+	} else
+		tui_say(t, 0, _("Reminder written: letter #%lld."),
 		    (long long)out);
-	else
-		tui_say(t, 0, "%s", _("Done."));
 	lv_load(t, sc);
 }
 
@@ -341,14 +339,14 @@ lv_key(struct tui *t, struct tui_screen *sc, const struct tui_key *k)
 		v->top = maxtop;
 		return TUI_HANDLED;
 	case 'm':
-	case 'x':
-	case 'E':
-		act(t, sc, (int)k->ch);
+		remind(t, sc);
 		return TUI_HANDLED;
 	case 'r':
 	case 'e':
 	case 'd':
 	case 'D':
+	case 'E':
+	case 'x':
 		if (!v->loaded)
 			return TUI_HANDLED;
 		if (!ph_case_is_open(v->l.status))
@@ -388,18 +386,20 @@ static const struct tui_keyhelp lv_help[] = {
 	{ N_("d"), N_("disagree with the request, saying why") },
 	{ N_("D"), N_("record the direction received") },
 	{ N_("m"), N_("write a reminder (đôn đốc) for the open case") },
-	{ N_("E"), N_("report the case to the next level for direction") },
-	{ N_("x"), N_("close the case as resolved") },
+	{ N_("E"), N_("escalation report: ask the next level for direction") },
+	{ N_("x"), N_("close the case as resolved, with a note") },
 	{ N_("p"), N_("open the letter this one answers") },
 	{ N_("Esc, q"), N_("back") },
 	{ NULL, NULL }
 };
 
+/* What fits at 80 columns comes first: the bar drops the rest. */
 static const struct tui_keyhelp lv_bar[] = {
 	{ N_("r"), N_("Reply") },
-	{ N_("e"), N_("Extend") },
-	{ N_("m"), N_("Remind") },
+	{ N_("E"), N_("Escalate") },
 	{ N_("x"), N_("Resolve") },
+	{ N_("m"), N_("Remind") },
+	{ N_("e"), N_("Extend") },
 	{ NULL, NULL }
 };
 
