@@ -402,45 +402,53 @@ out:
 	return s;
 }
 
-enum ph_status
-ph_case_escalate(struct ph_store *st, struct ph_calendar *cal, int64_t id,
-    const char *reason, struct ph_date today, int64_t *out_id,
+void
+ph_escalation_next_release(struct ph_escalation_next *n)
+{
+	if (n == NULL)
+		return;
+	free(n->body);
+	free(n->via);
+	free(n->subject);
+	memset(n, 0, sizeof *n);
+}
+
+/* Where case L's next report goes on TODAY, or why there is none: the
+ * one place that reads the chain, for ph_case_escalate() and for a form
+ * that shows it before the clerk writes the report. */
+static enum ph_status
+escalation_next(struct ph_store *st, const struct ph_letter *l,
+    struct ph_date today, struct ph_escalation_next *out,
     struct ph_error *err)
 {
-	struct ph_letter	 l, r;
 	struct ph_agreement_def	 def;
-	struct ph_case_action	 a;
 	enum ph_status		 s;
 	const char		*body, *via = NULL;
 	char			 ref[128];
 	int			 level, overdue, nsteps;
-	int64_t			 rid;
 
-	if ((s = load_case(st, id, &l, err)) != PH_OK)
-		return s;
-	ph_letter_init(&r);
-	ph_agreement_def_init(&def);
+	memset(out, 0, sizeof *out);
 	/* A reply that never comes is the other side's: ours overdue is
 	 * answered, not escalated. */
-	overdue = l.direction == PH_DIR_OUT && ph_date_is_set(l.due) &&
-	    ph_date_cmp(l.due, today) < 0 && (l.status == PH_ST_AWAITING ||
-	    l.status == PH_ST_EXTENDED || l.status == PH_ST_REMINDED);
-	if (!overdue && l.status != PH_ST_DISAGREED &&
-	    l.status != PH_ST_ESCALATED) {
-		s = ph_error_set(err, PH_ERR_INVALID,
+	overdue = l->direction == PH_DIR_OUT && ph_date_is_set(l->due) &&
+	    ph_date_cmp(l->due, today) < 0 && (l->status == PH_ST_AWAITING ||
+	    l->status == PH_ST_EXTENDED || l->status == PH_ST_REMINDED);
+	if (!overdue && l->status != PH_ST_DISAGREED &&
+	    l->status != PH_ST_ESCALATED)
+		return ph_error_set(err, PH_ERR_INVALID,
 		    _("letter %lld is neither overdue nor disagreed (%s): nothing to escalate"),
-		    (long long)id, ph_keyword_label(ph_status_words, l.status));
+		    (long long)l->id, ph_keyword_label(ph_status_words,
+		    l->status));
+	ph_agreement_def_init(&def);
+	if ((s = ph_flow_reply_rule(st, l->agreement, &def, err)) != PH_OK)
 		goto out;
-	}
-	if ((s = ph_flow_reply_rule(st, l.agreement, &def, err)) != PH_OK)
-		goto out;
-	level = l.escalation_level + 1;
+	level = l->escalation_level + 1;
 	nsteps = def.n_escalation > 0 ? (int)def.n_escalation :
 	    (int)(sizeof default_chain / sizeof default_chain[0]);
 	if (level > nsteps) {
 		s = ph_error_set(err, PH_ERR_INVALID,
 		    _("letter %lld was already reported to the top of its chain (level %d)"),
-		    (long long)id, l.escalation_level);
+		    (long long)l->id, l->escalation_level);
 		goto out;
 	}
 	if (def.n_escalation > 0) {
@@ -448,16 +456,57 @@ ph_case_escalate(struct ph_store *st, struct ph_calendar *cal, int64_t id,
 		via = def.escalation[level - 1].via;
 	} else
 		body = default_chain[level - 1];
+	out->level = level;
+	out->levels = nsteps;
+	out->body = ph_xstrdup(body);
+	out->via = via != NULL && *via != '\0' ? ph_xstrdup(via) : NULL;
+	out->subject = subject_fit(ph_xasprintf("V/v xin ý kiến chỉ đạo về %s"
+	    " (văn bản %s)", subject_core(l->subject),
+	    ref_of(l, ref, sizeof ref)));
+out:
+	ph_agreement_def_release(&def);
+	return s;
+}
 
+enum ph_status
+ph_case_escalation_next(struct ph_store *st, int64_t id,
+    struct ph_date today, struct ph_escalation_next *out,
+    struct ph_error *err)
+{
+	struct ph_letter	l;
+	enum ph_status		s;
+
+	memset(out, 0, sizeof *out);
+	if ((s = load_case(st, id, &l, err)) != PH_OK)
+		return s;
+	s = escalation_next(st, &l, today, out, err);
+	ph_letter_release(&l);
+	return s;
+}
+
+enum ph_status
+ph_case_escalate(struct ph_store *st, struct ph_calendar *cal, int64_t id,
+    const char *reason, struct ph_date today, int64_t *out_id,
+    struct ph_error *err)
+{
+	struct ph_letter		 l, r;
+	struct ph_escalation_next	 next;
+	struct ph_case_action		 a;
+	enum ph_status			 s;
+	int64_t				 rid;
+
+	if ((s = load_case(st, id, &l, err)) != PH_OK)
+		return s;
+	ph_letter_init(&r);
+	if ((s = escalation_next(st, &l, today, &next, err)) != PH_OK)
+		goto out;
 	r.direction = PH_DIR_OUT;
 	r.date = today;
 	r.type = ph_xstrdup("BC");
-	ph_strv_push(&r.recipients, body);
-	if (via != NULL && *via != '\0')
-		ph_strv_push(&r.recipients, via);
-	r.subject = subject_fit(ph_xasprintf("V/v xin ý kiến chỉ đạo về %s"
-	    " (văn bản %s)", subject_core(l.subject),
-	    ref_of(&l, ref, sizeof ref)));
+	ph_strv_push(&r.recipients, next.body);
+	if (next.via != NULL)
+		ph_strv_push(&r.recipients, next.via);
+	r.subject = ph_xstrdup(next.subject);
 	if (!blank(reason))
 		r.body = ph_xstrdup(reason);
 	ph_letter_set(&r.agreement, l.agreement);
@@ -468,15 +517,15 @@ ph_case_escalate(struct ph_store *st, struct ph_calendar *cal, int64_t id,
 	a.action = "escalate";
 	a.on = today;
 	a.related_id = rid;
-	a.level = level;
-	a.target = body;
+	a.level = next.level;
+	a.target = next.body;
 	a.text = reason;
-	l.escalation_level = level;
+	l.escalation_level = next.level;
 	s = record(st, &l, PH_ST_ESCALATED, &a, err);
 	if (s == PH_OK && out_id != NULL)
 		*out_id = rid;
 out:
-	ph_agreement_def_release(&def);
+	ph_escalation_next_release(&next);
 	ph_letter_release(&r);
 	ph_letter_release(&l);
 	return s;

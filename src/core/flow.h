@@ -63,6 +63,24 @@ enum ph_status	ph_case_disagree(struct ph_store *st, int64_t id,
 enum ph_status	ph_case_escalate(struct ph_store *st, struct ph_calendar *cal,
 		    int64_t id, const char *reason, struct ph_date today,
 		    int64_t *out_id, struct ph_error *err);
+/* Where the next report on case ID would go on TODAY, without writing
+ * anything (for a form to show before the report is written): the level
+ * it would reach (1 for the first) of the LEVELS in the chain, the body
+ * asked to decide, the office it goes through (NULL none) and the
+ * subject ph_case_escalate() would give it.  Refused, with the same
+ * message, wherever ph_case_escalate() refuses (not a case, nothing to
+ * escalate, past the top).  OUT is released with
+ * ph_escalation_next_release(), also after a failure. */
+struct ph_escalation_next {
+	int	 level, levels;
+	char	*body;
+	char	*via;
+	char	*subject;
+};
+enum ph_status	ph_case_escalation_next(struct ph_store *st, int64_t id,
+		    struct ph_date today, struct ph_escalation_next *out,
+		    struct ph_error *err);
+void		ph_escalation_next_release(struct ph_escalation_next *n);
 /* Record the direction received (or, INTERIM, the instruction in force
  * while waiting, as seed 002 Điều 5 asks). */
 enum ph_status	ph_case_direct(struct ph_store *st, int64_t id,

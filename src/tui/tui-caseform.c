@@ -1,13 +1,18 @@
 /*
  * tui-caseform.c -- the case actions that need typing, opened from the
  * letter screen: a reply (a new letter answering the request), a new due
- * date, a disagreement, a direction received.
+ * date, a disagreement, a direction received, an escalation report, the
+ * case closed as resolved with a note.
  *
  * One screen with a mode per action, each a form (tui-form.c).  F10 or
  * Ctrl-S checks the fields and calls the flow function (ph_case_reply,
- * ph_case_extend, ph_case_disagree, ph_case_direct) in one transaction;
- * a refusal is said on the message line and nothing typed is lost.  On
- * success the form closes and the letter screen under it loads again.
+ * ph_case_extend, ph_case_disagree, ph_case_direct, ph_case_escalate,
+ * ph_case_resolve) in one transaction; a refusal is said on the message
+ * line and nothing typed is lost.  The escalation form shows where the
+ * report goes before it is written (ph_case_escalation_next, the same
+ * reading of the chain as ph_case_escalate), and opens the report once
+ * it is.  On success the form closes and the letter screen under it
+ * loads again.
  * On SIGHUP or SIGTERM the fields are kept as the draft
  * "case-ACTION:ID" (draft.c), offered again at the next start on the
  * same letter.  No SQL here.
@@ -24,7 +29,10 @@
 
 #define CTRL_KEY(c)	((c) & 0x1F)
 
-enum cmode { CM_REPLY, CM_EXTEND, CM_DISAGREE, CM_DIRECT, CM__COUNT };
+enum cmode {
+	CM_REPLY, CM_EXTEND, CM_DISAGREE, CM_DIRECT, CM_ESCALATE, CM_RESOLVE,
+	CM__COUNT
+};
 
 /* The action's key on the letter screen and its word in a draft name. */
 static const struct {
@@ -35,6 +43,8 @@ static const struct {
 	{ 'e', "extend" },
 	{ 'd', "disagree" },
 	{ 'D', "direct" },
+	{ 'E', "escalate" },
+	{ 'x', "resolve" },
 };
 
 struct cview {
@@ -45,6 +55,7 @@ struct cview {
 	char			*head;		/* "#12  số 05-CV/ĐU  V/v ..." */
 	struct ph_date		 due;		/* the request's */
 	char			*draft;		/* "case-reply:12" */
+	struct ph_escalation_next next;		/* CM_ESCALATE: where to */
 	struct tui_form		 form;
 };
 
@@ -72,6 +83,22 @@ cf_draw(struct tui *t, struct tui_screen *sc, int top, int h, int w)
 	char		 d[11], *s;
 
 	tui_put(top, 1, v->head, w - 2, TUI_A_HEADER, 0);
+	if (v->mode == CM_ESCALATE) {
+		/* Who will decide is said before the clerk writes to them. */
+		s = ph_xasprintf(_("Report to: %s (level %d of %d)"),
+		    v->next.body, v->next.level, v->next.levels);
+		tui_put(top + 1, 1, s, w - 2, TUI_A_NORMAL, 0);
+		free(s);
+		if (v->next.via != NULL) {
+			s = ph_xasprintf(_("Through:   %s"), v->next.via);
+			tui_put(top + 2, 1, s, w - 2, TUI_A_NORMAL, 0);
+			free(s);
+		}
+		tui_put(top + 3, 1, _("F10 or Ctrl-S writes the report, Esc leaves."),
+		    w - 2, TUI_A_DIM, 0);
+		tui_form_draw(t, &v->form, top + 5, h - 5, w);
+		return;
+	}
 	if (v->mode == CM_EXTEND) {
 		s = ph_xasprintf(_("Due now: %s.  A new date: dd/mm/yyyy, h (today) or +N working days."),
 		    ph_date_is_set(v->due) ? ph_date_vn(v->due, d) : "-");
@@ -121,6 +148,56 @@ prepare_reply(struct cview *v, struct ph_letter *r)
 		ph_letter_set(&r->signer, text_of(v, "signer"));
 }
 
+/* F's error (a copy of MSG), shown under it. */
+static void
+field_error(struct tui_field *f, const char *msg)
+{
+	free(f->error);
+	f->error = ph_xstrdup(msg);
+}
+
+/* Inside the caller's transaction: the report, then, when the clerk
+ * changed the subject proposed or wrote a body, the report letter
+ * updated with them, so that both are one change or none.  *NUMBER
+ * gets the report's document number (caller frees). */
+static enum ph_status
+escalate(struct tui *t, struct cview *v, int64_t *out, char **number,
+    struct ph_error *err)
+{
+	struct ph_store		*st = tui_store(t);
+	struct tui_field	*subj = tui_form_field(&v->form, "subject");
+	struct tui_field	*body = tui_form_field(&v->form, "body");
+	struct ph_letter	 r;
+	enum ph_status		 s;
+	int			 new_subject, new_body;
+
+	s = ph_case_escalate(st, tui_calendar(t), v->id, text_of(v, "reason"),
+	    tui_form_field(&v->form, "date")->date, out, err);
+	if (s != PH_OK)
+		return s;
+	if ((s = ph_store_letter_get(st, *out, &r, err)) != PH_OK)
+		return s;
+	new_subject = strcmp(subj->edit.text, subj->initial) != 0;
+	new_body = body->edit.text[strspn(body->edit.text, " \t")] != '\0';
+	if (new_subject)
+		ph_letter_set(&r.subject, subj->edit.text);
+	if (new_body)
+		ph_letter_set(&r.body, body->edit.text);
+	if ((new_subject || new_body) &&
+	    (s = ph_store_letter_update(st, &r, NULL, err)) != PH_OK) {
+		/* The letter's check refused what was typed: say it under
+		 * the field that was typed. */
+		if (new_subject && !new_body)
+			field_error(subj, err->msg);
+		else if (new_body && !new_subject)
+			field_error(body, err->msg);
+	}
+	if (s == PH_OK)
+		*number = ph_xstrdup(r.number != NULL ? r.number : "");
+	ph_letter_release(&r);
+	return s;
+}
+
 /* Check the fields and record the action; TUI_CLOSE when it is stored
  * (the letter screen under the form loads again). */
 static enum tui_result
@@ -133,7 +210,7 @@ cf_save(struct tui *t, struct cview *v)
 	enum ph_status		 s;
 	int64_t			 out = 0;
 	int			 late = 0;
-	char			 d[11];
+	char			 d[11], *number = NULL;
 	const char		*by;
 
 	if ((bad = tui_form_check(t, &v->form)) != NULL) {
@@ -159,6 +236,14 @@ cf_save(struct tui *t, struct cview *v)
 		s = ph_case_disagree(st, v->id, text_of(v, "reason"),
 		    tui_today(t), &err);
 		break;
+	case CM_ESCALATE:
+		s = escalate(t, v, &out, &number, &err);
+		break;
+	case CM_RESOLVE:
+		by = text_of(v, "note");
+		s = ph_case_resolve(st, v->id, by[strspn(by, " \t")] != '\0' ?
+		    by : NULL, tui_today(t), &err);
+		break;
 	default:
 		by = text_of(v, "by");
 		s = ph_case_direct(st, v->id, text_of(v, "instruction"),
@@ -183,13 +268,24 @@ cf_save(struct tui *t, struct cview *v)
 	} else if (v->mode == CM_EXTEND)
 		tui_say(t, 0, _("The due date is now %s."), ph_date_vn(
 		    tui_form_field(&v->form, "due")->date, d));
+	else if (v->mode == CM_ESCALATE) {
+		/* The report is shown: it is what goes to be signed.  Back
+		 * from it is the request, escalated. */
+		tui_open_letter(t, out);
+		tui_say(t, 0, _("Escalation report written: letter #%lld, number %s, to %s."),
+		    (long long)out, number, v->next.body);
+	} else if (v->mode == CM_RESOLVE)
+		tui_say(t, 0, _("Letter %lld: the case is closed as resolved."),
+		    (long long)v->id);
 	else
 		tui_say(t, 0, "%s", _("Done."));
+	free(number);
 	ph_letter_release(&r);
 	return TUI_CLOSE;
 fail:
 	/* Every field stays as typed: the clerk corrects and saves again. */
 	tui_say(t, 1, "%s", err.msg);
+	free(number);
 	ph_letter_release(&r);
 	return TUI_HANDLED;
 }
@@ -240,6 +336,7 @@ cf_destroy(struct tui_screen *sc)
 	struct cview	*v = sc->state;
 
 	tui_form_release(&v->form);
+	ph_escalation_next_release(&v->next);
 	free(v->agreement);
 	free(v->head);
 	free(v->draft);
@@ -275,6 +372,10 @@ static const struct tui_screen_ops cf_ops[CM__COUNT] = {
 	    cf_save_draft, cf_destroy, cf_help, cf_bar },
 	{ N_("Record a direction"), cf_load, cf_draw, cf_key, cf_save_draft,
 	    cf_destroy, cf_help, cf_bar },
+	{ N_("Escalation report"), cf_load, cf_draw, cf_key, cf_save_draft,
+	    cf_destroy, cf_help, cf_bar },
+	{ N_("Resolve the case"), cf_load, cf_draw, cf_key, cf_save_draft,
+	    cf_destroy, cf_help, cf_bar },
 };
 
 /* "V/v trả lời " and the request's subject, without its own "V/v". */
@@ -287,15 +388,26 @@ reply_subject(const char *subject)
 	return ph_xasprintf("V/v trả lời %s", subject);
 }
 
-/* The form for MODE on letter L (its case open). */
+/* The form for MODE on letter L (its case open); NULL, with the reason
+ * said, when the action cannot be taken (an escalation with nowhere to
+ * go). */
 static struct cview *
 cf_new(struct tui *t, enum cmode mode, const struct ph_letter *l)
 {
 	struct cview		*v = ph_xcalloc(1, sizeof *v);
 	struct tui_field	*f;
 	struct ph_unit		 u;
+	struct ph_error		 err;
 	char			 today[11], *s;
 
+	if (mode == CM_ESCALATE && ph_case_escalation_next(tui_store(t),
+	    l->id, tui_today(t), &v->next, &err) != PH_OK) {
+		/* The core's own refusal, before anything is typed. */
+		tui_say(t, 1, "%s", err.msg);
+		ph_escalation_next_release(&v->next);
+		free(v);
+		return NULL;
+	}
 	v->mode = mode;
 	v->id = l->id;
 	v->dir = l->direction;
@@ -345,6 +457,23 @@ cf_new(struct tui *t, enum cmode mode, const struct ph_letter *l)
 		tui_form_add(&v->form, "reason", N_("Reason"), TUI_FIELD_TEXT,
 		    "", PH_FIELD_MAX)->required = 1;
 		break;
+	case CM_ESCALATE:
+		tui_form_add(&v->form, "reason",
+		    N_("Reason / what is asked"), TUI_FIELD_TEXT,
+		    "", PH_FIELD_MAX)->required = 1;
+		tui_form_add(&v->form, "date", N_("Date of the report"),
+		    TUI_FIELD_DATE, today, 20)->required = 1;
+		tui_form_add(&v->form, "subject", N_("Subject"),
+		    TUI_FIELD_TEXT, v->next.subject, PH_SUBJECT_MAX)->required =
+		    1;
+		/* One long line: the line editor has no paragraphs. */
+		tui_form_add(&v->form, "body", N_("Body of the report"),
+		    TUI_FIELD_TEXT, "", 100000);
+		break;
+	case CM_RESOLVE:
+		tui_form_add(&v->form, "note", N_("Note (optional)"),
+		    TUI_FIELD_TEXT, "", PH_FIELD_MAX);
+		break;
 	default:
 		tui_form_add(&v->form, "instruction", N_("Instruction"),
 		    TUI_FIELD_TEXT, "", PH_FIELD_MAX)->required = 1;
@@ -393,6 +522,7 @@ void
 tui_open_caseform(struct tui *t, int64_t id, int key)
 {
 	struct ph_letter	l;
+	struct cview		*v;
 	int			m;
 
 	for (m = 0; m < CM__COUNT; m++)
@@ -400,7 +530,8 @@ tui_open_caseform(struct tui *t, int64_t id, int key)
 			break;
 	if (m == CM__COUNT || get_open(t, id, &l) != 0)
 		return;
-	tui_push(t, &cf_ops[m], cf_new(t, (enum cmode)m, &l));
+	if ((v = cf_new(t, (enum cmode)m, &l)) != NULL)
+		tui_push(t, &cf_ops[m], v);
 	ph_letter_release(&l);
 }
 
@@ -462,11 +593,17 @@ tui_caseform_offer_drafts(struct tui *t)
 		if (tui_confirm(t, q)) {
 			if (get_open(t, id, &l) == 0) {
 				tui_open_letter(t, id);
-				v = cf_new(t, (enum cmode)m, &l);
-				tui_form_from_draft(&v->form, &d[i]);
-				tui_push(t, &cf_ops[m], v);
+				/* NULL: the action can no longer be taken
+				 * (said), and the draft goes. */
+				if ((v = cf_new(t, (enum cmode)m, &l)) !=
+				    NULL) {
+					tui_form_from_draft(&v->form, &d[i]);
+					tui_push(t, &cf_ops[m], v);
+					taken = 1;
+				} else
+					(void)ph_draft_remove(tui_db_path(t),
+					    d[i].form, NULL);
 				ph_letter_release(&l);
-				taken = 1;
 			} else
 				(void)ph_draft_remove(tui_db_path(t),
 				    d[i].form, NULL);
