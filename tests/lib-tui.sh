@@ -22,11 +22,34 @@ printf 'set -g remain-on-exit on\nset -g status off\nset -g default-terminal "%s
 TM="tmux -S $SOCK -f $PWD/tmux.conf"
 trap '$TM kill-server >/dev/null 2>&1' EXIT
 
+# stop_server: the last test's tmux server gone, not just told to go: a
+# new session asked for at once may be taken by a server on its way out
+# and dropped with it, under load.
+stop_server () {
+	$TM kill-server >/dev/null 2>&1
+	_i=0
+	while $TM list-sessions >/dev/null 2>&1 && [ $_i -lt 50 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+}
+# await TEXT: the pane once it shows TEXT (polled for up to 5 s), or as
+# it is then, so that a slow machine waits and a fast one does not.
+await () {
+	_i=0
+	while [ $_i -lt 50 ]; do
+		_s=$($TM capture-pane -p -t t)
+		case "$_s" in *"$1"*) break ;; esac
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	printf '%s\n' "$_s"
+}
 # start LOCALE COLS ROWS: phoihop on the test database in a new session
 # (the pane stays after it ends, for its exit status); its pid in ./pid.
 start () {
 	rm -f pid
-	$TM kill-server >/dev/null 2>&1
+	stop_server
 	$TM new-session -d -s t -x "$2" -y "$3" \
 	    "echo \$\$ >pid; exec env LC_ALL=$1 TERM=$TUI_TERM \
 	    PHOIHOP_NOW=$PHOIHOP_NOW PHOIHOP_DATADIR=$PHOIHOP_DATADIR \
@@ -66,7 +89,7 @@ wait_exit () {
 # start_vi: as start C.UTF-8 80 24, with the messages in Vietnamese.
 start_vi () {
 	rm -f pid
-	$TM kill-server >/dev/null 2>&1
+	stop_server
 	$TM new-session -d -s t -x 80 -y 24 \
 	    "echo \$\$ >pid; exec env LC_ALL=C.UTF-8 TERM=$TUI_TERM \
 	    PHOIHOP_NOW=$PHOIHOP_NOW PHOIHOP_DATADIR=$PHOIHOP_DATADIR \
@@ -76,7 +99,7 @@ start_vi () {
 # start_term TERM [NO_COLOR]: phoihop on $DB with TERM (and NO_COLOR).
 start_term () {
 	rm -f pid
-	$TM kill-server >/dev/null 2>&1
+	stop_server
 	$TM new-session -d -s t -x 80 -y 24 \
 	    "echo \$\$ >pid; exec env LC_ALL=C.UTF-8 TERM=$1 NO_COLOR=${2:-} \
 	    PHOIHOP_NOW=$PHOIHOP_NOW PHOIHOP_DATADIR=$PHOIHOP_DATADIR \

@@ -12,18 +12,6 @@
 
 . "$PH_SRCDIR/tests/lib-tui.sh"
 
-# await TEXT: the pane once it shows TEXT (polled for up to 5 s), or as
-# it is then, so that a slow machine waits and a fast one does not.
-await () {
-	_i=0
-	while [ $_i -lt 50 ]; do
-		_s=$($TM capture-pane -p -t t)
-		case "$_s" in *"$1"*) break ;; esac
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-	printf '%s\n' "$_s"
-}
 # after LABEL: the line under the form's field LABEL (where its error is).
 after () {
 	printf '%s\n' "$s" | grep -A1 -F -- "$1" | sed -n 2p
@@ -39,16 +27,8 @@ reports_to () {
 	ph letter list --format tsv 2>/dev/null | awk -F '\t' -v r="$1" \
 	    '$16 == r && $2 == "out" { print $1 }'
 }
-# begin: phoihop at 100x30 on $DB, once the last test's tmux server has
-# gone: start() kills it and at once asks for a new session, which a
-# server still on its way out may take and drop under load.
+# begin: phoihop at 100x30 on $DB.
 begin () {
-	$TM kill-server >/dev/null 2>&1
-	_i=0
-	while $TM list-sessions >/dev/null 2>&1 && [ $_i -lt 50 ]; do
-		sleep 0.1
-		_i=$((_i + 1))
-	done
 	start C.UTF-8 100 30
 }
 # open_first KEY: phoihop at 100x30, the register KEY (F3 incoming, F4
