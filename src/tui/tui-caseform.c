@@ -27,8 +27,6 @@
 #include "intl.h"
 #include "tui.h"
 
-#define CTRL_KEY(c)	((c) & 0x1F)
-
 enum cmode {
 	CM_REPLY, CM_EXTEND, CM_DISAGREE, CM_DIRECT, CM_ESCALATE, CM_RESOLVE,
 	CM__COUNT
@@ -110,14 +108,6 @@ cf_draw(struct tui *t, struct tui_screen *sc, int top, int h, int w)
 	tui_form_draw(t, &v->form, top + 3, h - 3, w);
 }
 
-static const char *
-text_of(struct cview *v, const char *name)
-{
-	struct tui_field	*f = tui_form_field(&v->form, name);
-
-	return f != NULL ? f->edit.text : "";
-}
-
 static void
 remove_draft(struct tui *t, struct cview *v)
 {
@@ -132,20 +122,20 @@ prepare_reply(struct cview *v, struct ph_letter *r)
 	ph_letter_init(r);
 	r->direction = v->dir == PH_DIR_IN ? PH_DIR_OUT : PH_DIR_IN;
 	if (r->direction == PH_DIR_OUT)
-		ph_strv_push(&r->recipients, text_of(v, "party"));
+		ph_strv_push(&r->recipients, tui_form_text(&v->form, "party"));
 	else
-		ph_letter_set(&r->issuer, text_of(v, "party"));
+		ph_letter_set(&r->issuer, tui_form_text(&v->form, "party"));
 	ph_letter_set(&r->agreement, v->agreement);
 	r->date = tui_form_field(&v->form, "date")->date;
 	if (r->direction == PH_DIR_IN)
 		r->received = r->date;
-	if (*text_of(v, "number") != '\0')
-		ph_letter_set(&r->number, text_of(v, "number"));
-	ph_letter_set(&r->subject, text_of(v, "subject"));
-	if (*text_of(v, "type") != '\0')
-		ph_letter_set(&r->type, text_of(v, "type"));
-	if (*text_of(v, "signer") != '\0')
-		ph_letter_set(&r->signer, text_of(v, "signer"));
+	if (*tui_form_text(&v->form, "number") != '\0')
+		ph_letter_set(&r->number, tui_form_text(&v->form, "number"));
+	ph_letter_set(&r->subject, tui_form_text(&v->form, "subject"));
+	if (*tui_form_text(&v->form, "type") != '\0')
+		ph_letter_set(&r->type, tui_form_text(&v->form, "type"));
+	if (*tui_form_text(&v->form, "signer") != '\0')
+		ph_letter_set(&r->signer, tui_form_text(&v->form, "signer"));
 }
 
 /* F's error (a copy of MSG), shown under it. */
@@ -171,7 +161,7 @@ escalate(struct tui *t, struct cview *v, int64_t *out, char **number,
 	enum ph_status		 s;
 	int			 new_subject, new_body;
 
-	s = ph_case_escalate(st, tui_calendar(t), v->id, text_of(v, "reason"),
+	s = ph_case_escalate(st, tui_calendar(t), v->id, tui_form_text(&v->form, "reason"),
 	    tui_form_field(&v->form, "date")->date, out, err);
 	if (s != PH_OK)
 		return s;
@@ -230,23 +220,23 @@ cf_save(struct tui *t, struct cview *v)
 	case CM_EXTEND:
 		s = ph_case_extend(st, v->id,
 		    tui_form_field(&v->form, "due")->date,
-		    text_of(v, "reason"), tui_today(t), &err);
+		    tui_form_text(&v->form, "reason"), tui_today(t), &err);
 		break;
 	case CM_DISAGREE:
-		s = ph_case_disagree(st, v->id, text_of(v, "reason"),
+		s = ph_case_disagree(st, v->id, tui_form_text(&v->form, "reason"),
 		    tui_today(t), &err);
 		break;
 	case CM_ESCALATE:
 		s = escalate(t, v, &out, &number, &err);
 		break;
 	case CM_RESOLVE:
-		by = text_of(v, "note");
+		by = tui_form_text(&v->form, "note");
 		s = ph_case_resolve(st, v->id, by[strspn(by, " \t")] != '\0' ?
 		    by : NULL, tui_today(t), &err);
 		break;
 	default:
-		by = text_of(v, "by");
-		s = ph_case_direct(st, v->id, text_of(v, "instruction"),
+		by = tui_form_text(&v->form, "by");
+		s = ph_case_direct(st, v->id, tui_form_text(&v->form, "instruction"),
 		    *by != '\0' ? by : NULL, yes_no[tui_form_field(&v->form,
 		    "interim")->choice].value, tui_today(t), &err);
 		break;
@@ -293,26 +283,20 @@ fail:
 static enum tui_result
 cf_key(struct tui *t, struct tui_screen *sc, const struct tui_key *k)
 {
-	struct cview	*v = sc->state;
+	struct cview		*v = sc->state;
+	enum tui_form_action	 act;
+	enum tui_result		 r;
 
 	sc->dirty = 1;
-	if ((k->is_key && k->ch == KEY_F(10)) ||
-	    (!k->is_key && k->ch == CTRL_KEY('S')))
+	r = tui_form_screen_key(t, &v->form, k, _("Throw away what was typed?"),
+	    &act);
+	if (act == TUI_FORM_SAVE)
 		return cf_save(t, v);
-	if (tui_form_key(t, &v->form, k))
-		return TUI_HANDLED;
-	if (!k->is_key && k->ch == 27) {
-		if (tui_form_changed(&v->form) && !tui_confirm(t,
-		    _("Throw away what was typed?")))
-			return TUI_HANDLED;
+	if (act == TUI_FORM_LEAVE)
 		remove_draft(t, v);
-		return TUI_CLOSE;
-	}
-	/* Nothing else leaves the form by accident ("q" is typing). */
-	if (!k->is_key)
-		return TUI_HANDLED;
-	sc->dirty = 0;
-	return TUI_UNHANDLED;
+	if (r == TUI_UNHANDLED)
+		sc->dirty = 0;
+	return r;
 }
 
 static void
@@ -569,7 +553,6 @@ tui_caseform_offer_drafts(struct tui *t)
 	struct cview		*v;
 	size_t			 n = 0, i;
 	char			 when[32], *q;
-	const char		*s;
 	int64_t			 id;
 	int			 m, taken = 0;
 
@@ -581,13 +564,7 @@ tui_caseform_offer_drafts(struct tui *t)
 	for (i = 0; i < n && !taken; i++) {
 		if ((m = parse_draft_name(d[i].form, &id)) < 0)
 			continue;
-		/* 2026-11-20T09:05:00+07:00 -> 20/11/2026 09:05 */
-		s = d[i].saved;
-		if (strlen(s) >= 16)
-			snprintf(when, sizeof when, "%.2s/%.2s/%.4s %.5s",
-			    s + 8, s + 5, s, s + 11);
-		else
-			snprintf(when, sizeof when, "%s", s);
+		tui_draft_when(d[i].saved, when);
 		q = ph_xasprintf(_("\"%s\" for letter #%lld, typed on %s, was kept. Continue it?"),
 		    _(cf_ops[m].title), (long long)id, when);
 		if (tui_confirm(t, q)) {

@@ -112,6 +112,14 @@ tui_form_field(struct tui_form *fm, const char *name)
 	return NULL;
 }
 
+const char *
+tui_form_text(struct tui_form *fm, const char *name)
+{
+	struct tui_field	*f = tui_form_field(fm, name);
+
+	return f != NULL ? f->edit.text : "";
+}
+
 void
 tui_form_set_style(struct tui_form *fm, enum ph_tone_style style)
 {
@@ -520,6 +528,27 @@ enter:
 	if (fm->cur + 1 < fm->n)
 		go_field(t, fm, fm->cur + 1);
 	return 1;
+}
+
+enum tui_result
+tui_form_screen_key(struct tui *t, struct tui_form *fm,
+    const struct tui_key *k, const char *question, enum tui_form_action *act)
+{
+	*act = TUI_FORM_NONE;
+	if ((k->is_key && k->ch == KEY_F(10)) ||
+	    (!k->is_key && k->ch == CTRL_KEY('S'))) {
+		*act = TUI_FORM_SAVE;
+		return TUI_HANDLED;
+	}
+	if (tui_form_key(t, fm, k))
+		return TUI_HANDLED;
+	if (!k->is_key && k->ch == 27) {
+		if (tui_form_changed(fm) && !tui_confirm(t, question))
+			return TUI_HANDLED;
+		*act = TUI_FORM_LEAVE;
+		return TUI_CLOSE;
+	}
+	return k->is_key ? TUI_UNHANDLED : TUI_HANDLED;
 }
 
 /* ---- drawing */

@@ -28,8 +28,6 @@
 #include "intl.h"
 #include "tui.h"
 
-#define CTRL_KEY(c)	((c) & 0x1F)
-
 struct lview {
 	int64_t		 id;
 	struct ph_letter l;
@@ -769,10 +767,13 @@ pf_key(struct tui *t, struct tui_screen *sc, const struct tui_key *k)
 {
 	struct pview		*v = sc->state;
 	struct tui_field	*bad;
+	enum tui_form_action	 act;
+	enum tui_result		 r;
 
 	sc->dirty = 1;
-	if ((k->is_key && k->ch == KEY_F(10)) ||
-	    (!k->is_key && k->ch == CTRL_KEY('S'))) {
+	r = tui_form_screen_key(t, &v->form, k, _("Throw away what was typed?"),
+	    &act);
+	if (act == TUI_FORM_SAVE) {
 		if ((bad = tui_form_check(t, &v->form)) != NULL) {
 			tui_say(t, 1, _("%s: %s"), _(bad->label), bad->error);
 			return TUI_HANDLED;
@@ -780,19 +781,9 @@ pf_key(struct tui *t, struct tui_screen *sc, const struct tui_key *k)
 		return v->mode == PF_ATTACH ? pf_attach(t, v) :
 		    pf_save_out(t, v);
 	}
-	if (tui_form_key(t, &v->form, k))
-		return TUI_HANDLED;
-	if (!k->is_key && k->ch == 27) {
-		if (tui_form_changed(&v->form) && !tui_confirm(t,
-		    _("Throw away what was typed?")))
-			return TUI_HANDLED;
-		return TUI_CLOSE;
-	}
-	/* Nothing else leaves the form by accident ("q" is typing). */
-	if (!k->is_key)
-		return TUI_HANDLED;
-	sc->dirty = 0;
-	return TUI_UNHANDLED;
+	if (r == TUI_UNHANDLED)
+		sc->dirty = 0;
+	return r;
 }
 
 static void

@@ -50,14 +50,6 @@ static const struct ph_keyword yes_no[] = {
 
 static const struct tui_screen_ops lf_ops[3];
 
-static const char *
-text_of(struct lview *v, const char *name)
-{
-	struct tui_field	*f = tui_form_field(&v->form, name);
-
-	return f != NULL ? f->edit.text : "";
-}
-
 static void
 remove_draft(struct tui *t, struct lview *v)
 {
@@ -75,8 +67,8 @@ propose(struct tui *t, struct lview *v)
 {
 	struct tui_field	*num = tui_form_field(&v->form, "number");
 	struct ph_letter	 l;
-	const char		*type = text_of(v, "type");
-	const char		*date = text_of(v, "date");
+	const char		*type = tui_form_text(&v->form, "type");
+	const char		*date = tui_form_text(&v->form, "date");
 	char			*p = NULL;
 	int			 own;
 
@@ -163,19 +155,19 @@ fields_to_letter(struct lview *v, struct ph_letter *l)
 	char		*copy, *p, *q;
 	int		 reply;
 
-	ph_letter_set(&l->number, text_of(v, "number"));
-	ph_letter_set(&l->type, text_of(v, "type"));
+	ph_letter_set(&l->number, tui_form_text(&v->form, "number"));
+	ph_letter_set(&l->type, tui_form_text(&v->form, "type"));
 	l->date = tui_form_field(fm, "date")->date;
 	if (v->dir == PH_DIR_IN) {
 		l->received = tui_form_field(fm, "received")->date;
-		ph_letter_set(&l->issuer, text_of(v, "from"));
+		ph_letter_set(&l->issuer, tui_form_text(&v->form, "from"));
 	} else {
 		/* The first recipient, then the others as typed, "; "
 		 * between them. */
 		ph_strv_release(&l->recipients);
 		ph_strv_init(&l->recipients);
-		ph_strv_push(&l->recipients, text_of(v, "to"));
-		copy = ph_xstrdup(text_of(v, "cc"));
+		ph_strv_push(&l->recipients, tui_form_text(&v->form, "to"));
+		copy = ph_xstrdup(tui_form_text(&v->form, "cc"));
 		for (p = copy; p != NULL; p = q) {
 			if ((q = strchr(p, ';')) != NULL)
 				*q++ = '\0';
@@ -190,18 +182,18 @@ fields_to_letter(struct lview *v, struct ph_letter *l)
 		}
 		free(copy);
 	}
-	ph_letter_set(&l->subject, text_of(v, "subject"));
+	ph_letter_set(&l->subject, tui_form_text(&v->form, "subject"));
 	/* No content is none, not an empty one. */
-	s = text_of(v, "body");
+	s = tui_form_text(&v->form, "body");
 	if (*s != '\0')
 		ph_letter_set(&l->body, s);
 	else {
 		free(l->body);
 		l->body = NULL;
 	}
-	ph_letter_set(&l->signer, text_of(v, "signer"));
-	ph_letter_set(&l->handler, text_of(v, "handler"));
-	ph_letter_set(&l->notes, text_of(v, "notes"));
+	ph_letter_set(&l->signer, tui_form_text(&v->form, "signer"));
+	ph_letter_set(&l->handler, tui_form_text(&v->form, "handler"));
+	ph_letter_set(&l->notes, tui_form_text(&v->form, "notes"));
 	l->classification = (enum ph_class)ph_class_words[tui_form_field(fm,
 	    "classification")->choice].value;
 	l->urgency = (enum ph_urgency)ph_urgency_words[tui_form_field(fm,
@@ -378,11 +370,10 @@ lf_key(struct tui *t, struct tui_screen *sc, const struct tui_key *k)
 {
 	struct lview		*v = sc->state;
 	struct tui_field	*f;
+	enum tui_form_action	 act;
+	enum tui_result		 r;
 
 	sc->dirty = 1;
-	if ((k->is_key && k->ch == KEY_F(10)) ||
-	    (!k->is_key && k->ch == CTRL_KEY('S')))
-		return lf_save(t, v);
 	/* Ctrl-O on an organization not yet known: its details first. */
 	if (!k->is_key && k->ch == CTRL_KEY('O')) {
 		f = &v->form.f[v->form.cur];
@@ -393,23 +384,18 @@ lf_key(struct tui *t, struct tui_screen *sc, const struct tui_key *k)
 			    _("Ctrl-O adds the details of a new organization typed in its field."));
 		return TUI_HANDLED;
 	}
-	if (tui_form_key(t, &v->form, k)) {
-		propose(t, v);
-		return TUI_HANDLED;
-	}
-	if (!k->is_key && k->ch == 27) {
-		if (tui_form_changed(&v->form) && !tui_confirm(t,
-		    v->mode == LM_EDIT ? _("Throw away the change being typed?") :
-		    _("Throw away the letter being typed?")))
-			return TUI_HANDLED;
+	r = tui_form_screen_key(t, &v->form, k, v->mode == LM_EDIT ?
+	    _("Throw away the change being typed?") :
+	    _("Throw away the letter being typed?"), &act);
+	if (act == TUI_FORM_SAVE)
+		return lf_save(t, v);
+	if (act == TUI_FORM_LEAVE)
 		remove_draft(t, v);
-		return TUI_CLOSE;
-	}
-	/* Nothing else leaves the form by accident ("q" is typing). */
-	if (!k->is_key)
-		return TUI_HANDLED;
-	sc->dirty = 0;
-	return TUI_UNHANDLED;
+	else if (r == TUI_HANDLED)
+		propose(t, v);
+	if (r == TUI_UNHANDLED)
+		sc->dirty = 0;
+	return r;
 }
 
 static void
@@ -727,7 +713,7 @@ tui_letterform_offer_drafts(struct tui *t)
 			v = lf_new(t, m == LM_IN ? PH_DIR_IN : PH_DIR_OUT);
 		tui_form_from_draft(&v->form, &d[i]);
 		if (m == LM_OUT && (s = ph_draft_get(&d[i], "_proposed")) !=
-		    NULL && strcmp(s, text_of(v, "number")) == 0) {
+		    NULL && strcmp(s, tui_form_text(&v->form, "number")) == 0) {
 			/* The number was the one proposed then, not typed:
 			 * propose again, it may have been taken since. */
 			tui_edit_set(&tui_form_field(&v->form, "number")->edit,

@@ -21,8 +21,6 @@
 #include "intl.h"
 #include "tui.h"
 
-#define CTRL_KEY(c)	((c) & 0x1F)
-
 struct oview {
 	struct tui_form	form;
 };
@@ -51,7 +49,7 @@ of_draw(struct tui *t, struct tui_screen *sc, int top, int h, int w)
 static char *
 value(struct oview *v, const char *name)
 {
-	const char	*s = tui_form_field(&v->form, name)->edit.text;
+	const char	*s = tui_form_text(&v->form, name);
 
 	return *s != '\0' ? ph_xstrdup(s) : NULL;
 }
@@ -95,24 +93,18 @@ fail:
 static enum tui_result
 of_key(struct tui *t, struct tui_screen *sc, const struct tui_key *k)
 {
-	struct oview	*v = sc->state;
+	struct oview		*v = sc->state;
+	enum tui_form_action	 act;
+	enum tui_result		 r;
 
 	sc->dirty = 1;
-	if ((k->is_key && k->ch == KEY_F(10)) ||
-	    (!k->is_key && k->ch == CTRL_KEY('S')))
+	r = tui_form_screen_key(t, &v->form, k,
+	    _("Go back without adding the organization?"), &act);
+	if (act == TUI_FORM_SAVE)
 		return of_save(t, v);
-	if (tui_form_key(t, &v->form, k))
-		return TUI_HANDLED;
-	if (!k->is_key && k->ch == 27) {
-		if (tui_form_changed(&v->form) && !tui_confirm(t,
-		    _("Go back without adding the organization?")))
-			return TUI_HANDLED;
-		return TUI_CLOSE;
-	}
-	if (!k->is_key)
-		return TUI_HANDLED;
-	sc->dirty = 0;
-	return TUI_UNHANDLED;
+	if (r == TUI_UNHANDLED)
+		sc->dirty = 0;
+	return r;
 }
 
 static void

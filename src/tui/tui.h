@@ -204,6 +204,8 @@ struct tui_field *tui_form_add(struct tui_form *fm, const char *name,
 	    const char *label, enum tui_field_kind kind, const char *text,
 	    size_t max_chars);
 struct tui_field *tui_form_field(struct tui_form *fm, const char *name);
+/* The text of field NAME ("" when the form has none). */
+const char *tui_form_text(struct tui_form *fm, const char *name);
 /* Tone placement for what the built-in typing method writes. */
 void	tui_form_set_style(struct tui_form *fm, enum ph_tone_style style);
 /* Forget the organizations read, after the store changed. */
@@ -213,6 +215,17 @@ int	tui_form_key(struct tui *t, struct tui_form *fm,
 	    const struct tui_key *k);
 void	tui_form_draw(struct tui *t, struct tui_form *fm, int top, int h,
 	    int w);
+/* A key on a screen that is a form, the same on every one: F10 or Ctrl-S
+ * says *ACT = TUI_FORM_SAVE; Esc, after asking QUESTION when something
+ * was typed, TUI_FORM_LEAVE (the screen forgets its draft and closes);
+ * otherwise TUI_FORM_NONE and the key's result: used by the form, or any
+ * other character (so that "q" is typing and nothing leaves a form by
+ * accident) TUI_HANDLED, and the rest (F-keys) TUI_UNHANDLED for the
+ * global keys. */
+enum tui_form_action { TUI_FORM_NONE, TUI_FORM_SAVE, TUI_FORM_LEAVE };
+enum tui_result	tui_form_screen_key(struct tui *t, struct tui_form *fm,
+	    const struct tui_key *k, const char *question,
+	    enum tui_form_action *act);
 /* Check every field (required, dates, numbers), setting their errors
  * and moving to the first field in error; returns that field, or NULL
  * when all are good. */
