@@ -1006,8 +1006,27 @@ ph_store_letter_list(struct ph_store *st, const struct ph_letter_filter *f,
  * filter, each book present is read that way (n entries at most each)
  * and the books' rows are merged here by (key, id): a screen costs
  * books x n index entries and n letters, not a sort of the register.
- * Other filters (status, issuer, due, overdue) are tested on the rows
- * met on the way.
+ * Other filters are tested on the rows met on the way.
+ *
+ * A filter that keeps few rows would make that way long: the rows of a
+ * whole book may pass before a screenful is found.  So the window first
+ * counts, for each book, the rows in the filter's own index range,
+ * counting no further than WINDOW_SPAN rows for each row asked: when
+ * the range holds fewer, the window reads that range whole and sorts it
+ * (window_drive: the organization, the status, overdue); otherwise the
+ * filter keeps many rows and the sort's index is walked as above, a
+ * screenful then passing within a few times n rows.  Either way a
+ * window costs at most about WINDOW_SPAN x n index entries a book, never
+ * the book.
+ *
+ * The organization of the filter (ISSUER) is the other party, as the
+ * register's column shows it: the issuer of an incoming letter, any
+ * recipient of an outgoing one (ph_store_letter_count() reads it the
+ * same way; the listing, "letter list --from", keeps to the issuer).
+ * Its range is letters_w_issuer (issuer_id, direction, reg_year) for an
+ * incoming book, and letter_recipients_org (org_id, letter_id) for an
+ * outgoing one, cut to the ids between the book's first and last letter
+ * (two seeks in letters_book).
  *
  * Keys are strings the store makes and compares bytewise (SQLite's
  * BINARY collation, strcmp() here), so the merge and the anchor agree
@@ -1046,6 +1065,25 @@ enum window_part {
 	WP__COUNT
 };
 
+/* What a book's window walks. */
+enum window_drive {
+	WD_SORT,		/* the sort's index, filters tested */
+	WD_ORG,			/* the organization's letters */
+	WD_STATUS,		/* the book's letters in one status */
+	WD_OVERDUE,		/* the open cases past due (letters_open) */
+	WD__COUNT
+};
+
+/* A filter's range is read whole, and sorted, when it holds fewer than
+ * this many rows for each row asked. */
+#define WINDOW_SPAN	50
+
+/* The statuses of letters_open's WHERE clause, word for word, so that
+ * SQLite may use that partial index; and those of an overdue case. */
+#define OPEN_STATUSES	"('awaiting-reply', 'extended', 'reminded'," \
+	" 'disagreed', 'escalated', 'directed')"
+#define OVERDUE_STATUSES "('awaiting-reply', 'extended', 'reminded')"
+
 struct window_sort {
 	const char	*key;		/* SQL of the key string */
 	const char	*expr;		/* the indexed expression */
@@ -1080,7 +1118,11 @@ struct window_run {
 	int				 anchor_null;
 	int				 anchor_year;	/* register sort */
 	int64_t				 anchor_no;
-	sqlite3_stmt			*stmt[2][WP__COUNT];	/* by direction */
+	enum window_drive		 drive;	/* this book's */
+	/* Prepared once per window: by drive, direction, part; and the
+	 * counts of a drive's range. */
+	sqlite3_stmt			*stmt[WD__COUNT][2][WP__COUNT];
+	sqlite3_stmt			*span[WD__COUNT][2];
 	struct window_row		*rows;
 	size_t				 nrows;
 };
@@ -1103,43 +1145,160 @@ window_cmp(const struct window_run *r, const struct window_row *a,
 	return r->edesc ? -c : c;
 }
 
-/* The statement of PART for books of direction DIR, prepared once per
- * window. */
+/*
+ * FROM of a window of books of direction DIR walked by DRIVE; with KEYED,
+ * the organizations the org sort's key needs.  *IDCOL gets the column of
+ * the letter's id the index gives in order.
+ */
+static void
+window_from(struct ph_buf *sql, const struct window_run *r, int dir,
+    enum window_drive drive, int keyed, const char **idcol)
+{
+	int	org = keyed && r->w->sort == PH_SORT_ORG;
+
+	*idcol = "l.id";
+	switch (drive) {
+	case WD_SORT:
+		if (org && dir == PH_DIR_OUT) {
+			/* Outgoing: by the first recipient, walked through
+			 * letter_recipients_org in letter id order. */
+			*idcol = "r.letter_id";
+			ph_buf_adds(sql, " FROM organizations o"
+			    " CROSS JOIN letter_recipients r ON r.org_id = o.id"
+			    " AND r.position = 1"
+			    " CROSS JOIN letters l ON l.id = r.letter_id");
+		} else if (org)
+			ph_buf_adds(sql, " FROM organizations o"
+			    " CROSS JOIN letters l ON l.issuer_id = o.id");
+		else
+			ph_buf_adds(sql, " FROM letters l");
+		return;
+	case WD_ORG:
+		ph_buf_adds(sql, dir == PH_DIR_OUT ?
+		    " FROM letter_recipients x"
+		    " CROSS JOIN letters l ON l.id = x.letter_id" :
+		    " FROM letters l INDEXED BY letters_w_issuer");
+		break;
+	case WD_STATUS:
+		ph_buf_adds(sql, " FROM letters l INDEXED BY letters_w_status");
+		break;
+	case WD_OVERDUE:
+		ph_buf_adds(sql, " FROM letters l INDEXED BY letters_open");
+		break;
+	case WD__COUNT:
+		break;
+	}
+	/* The range is read first, the organization joined to its rows. */
+	if (org && dir == PH_DIR_OUT)
+		ph_buf_adds(sql, " CROSS JOIN letter_recipients r"
+		    " ON r.letter_id = l.id AND r.position = 1"
+		    " CROSS JOIN organizations o ON o.id = r.org_id");
+	else if (org)
+		ph_buf_adds(sql, " CROSS JOIN organizations o"
+		    " ON o.id = l.issuer_id");
+}
+
+/* DRIVE's range as its index reads it, after "l.direction = ?1 AND
+ * l.reg_year = ?2"; parameters as filter_sql()'s. */
+static void
+window_range(struct ph_buf *sql, int dir, enum window_drive drive)
+{
+	switch (drive) {
+	case WD_ORG:
+		if (dir == PH_DIR_OUT)
+			ph_buf_adds(sql, " AND x.org_id = ?4"
+			    " AND x.letter_id >= (SELECT id FROM letters"
+			    " WHERE reg_year = ?2 AND direction = ?1"
+			    " ORDER BY id LIMIT 1)"
+			    " AND x.letter_id <= (SELECT id FROM letters"
+			    " WHERE reg_year = ?2 AND direction = ?1"
+			    " ORDER BY id DESC LIMIT 1)");
+		else
+			ph_buf_adds(sql, " AND l.issuer_id = ?4");
+		break;
+	case WD_STATUS:
+		ph_buf_adds(sql, " AND l.status = ?3");
+		break;
+	case WD_OVERDUE:
+		ph_buf_adds(sql, " AND l.due < ?6 AND l.status IN "
+		    OPEN_STATUSES " AND l.status IN " OVERDUE_STATUSES);
+		break;
+	case WD_SORT:
+	case WD__COUNT:
+		break;
+	}
+}
+
+/*
+ * The conditions of the filter, after "l.direction = ?1 AND l.reg_year =
+ * ?2": DRIVE's range (window_range()), the others tested on the rows
+ * met.  Those are written "+l.col" where an index could take them,
+ * so that SQLite keeps to the index the drive chose -- except a filter
+ * on the sort's own column when the sort's index is walked, which then
+ * narrows the walk.  Parameters as filter_sql()'s.
+ */
+static void
+window_where(struct ph_buf *sql, const struct window_run *r, int dir,
+    enum window_drive drive)
+{
+	const struct ph_letter_filter	*f = r->w->filter;
+	enum ph_letter_sort		 sort = r->w->sort;
+
+	window_range(sql, dir, drive);
+	if (f->status >= 0 && drive != WD_STATUS)
+		ph_buf_adds(sql, drive == WD_SORT && sort == PH_SORT_STATUS ?
+		    " AND l.status = ?3" : " AND +l.status = ?3");
+	if (r->issuer > 0 && drive != WD_ORG) {
+		if (dir == PH_DIR_OUT)
+			ph_buf_adds(sql, " AND EXISTS (SELECT 1 FROM"
+			    " letter_recipients x WHERE x.letter_id = l.id"
+			    " AND x.org_id = ?4)");
+		else if (drive == WD_SORT && sort == PH_SORT_ORG)
+			ph_buf_adds(sql, " AND o.id = ?4");
+		else
+			ph_buf_adds(sql, " AND +l.issuer_id = ?4");
+	}
+	if (ph_date_is_set(f->due_before))
+		ph_buf_adds(sql, " AND +l.due < ?5");
+	if (f->overdue && drive != WD_OVERDUE)
+		ph_buf_adds(sql, " AND +l.due < ?6 AND +l.status IN "
+		    OVERDUE_STATUSES);
+}
+
+static void
+window_bind(struct window_run *r, sqlite3_stmt *s, int dir, int year)
+{
+	filter_bind(s, r->w->filter, r->issuer);
+	sqlite3_bind_text(s, 1, dir == PH_DIR_OUT ? "out" : "in", -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, year);
+}
+
+/* The statement of PART for books of direction DIR, walked by R->drive;
+ * prepared once per window. */
 static sqlite3_stmt *
 window_stmt(struct window_run *r, int dir, enum window_part part,
     struct ph_error *err)
 {
-	const struct ph_letter_filter	*f = r->w->filter;
 	const char			*expr = r->ws->expr;
-	const char			*idcol = "l.id";
+	const char			*idcol;
 	const char			*gt = r->edesc ? " < " : " > ";
 	const char			*ord = r->edesc ? " DESC" : "";
 	struct ph_buf			 sql;
 	sqlite3_stmt			*s;
 	int				 rc;
 
-	if (r->stmt[dir][part] != NULL) {
-		sqlite3_reset(r->stmt[dir][part]);
-		return r->stmt[dir][part];
+	if (r->stmt[r->drive][dir][part] != NULL) {
+		sqlite3_reset(r->stmt[r->drive][dir][part]);
+		return r->stmt[r->drive][dir][part];
 	}
 	ph_buf_init(&sql);
 	ph_buf_adds(&sql, "SELECT ");
 	ph_buf_adds(&sql, r->ws->key);
-	if (r->w->sort == PH_SORT_ORG && dir == PH_DIR_OUT) {
-		/* Outgoing: by the first recipient, walked through
-		 * letter_recipients_org in letter id order. */
-		idcol = "r.letter_id";
-		ph_buf_adds(&sql, ", r.letter_id FROM organizations o"
-		    " CROSS JOIN letter_recipients r ON r.org_id = o.id"
-		    " AND r.position = 1"
-		    " CROSS JOIN letters l ON l.id = r.letter_id");
-	} else if (r->w->sort == PH_SORT_ORG) {
-		ph_buf_adds(&sql, ", l.id FROM organizations o"
-		    " CROSS JOIN letters l ON l.issuer_id = o.id");
-	} else
-		ph_buf_adds(&sql, ", l.id FROM letters l");
+	ph_buf_adds(&sql, ", l.id");
+	window_from(&sql, r, dir, r->drive, 1, &idcol);
 	ph_buf_adds(&sql, " WHERE l.direction = ?1 AND l.reg_year = ?2");
-	filter_sql(&sql, f, r->issuer, 0);
+	window_where(&sql, r, dir, r->drive);
 	switch (part) {
 	case WP_ALL:
 		break;
@@ -1192,8 +1351,81 @@ window_stmt(struct window_run *r, int dir, enum window_part part,
 		store_fail(r->st, rc, err);
 		return NULL;
 	}
-	r->stmt[dir][part] = s;
+	r->stmt[r->drive][dir][part] = s;
 	return s;
+}
+
+/* How many rows DRIVE's range holds in the book (DIR, YEAR), counting
+ * no further than CAP, into *OUT. */
+static enum ph_status
+window_span(struct window_run *r, enum window_drive drive, int dir,
+    int year, int64_t cap, int64_t *out, struct ph_error *err)
+{
+	struct ph_buf	 sql;
+	sqlite3_stmt	*s = r->span[drive][dir];
+	const char	*idcol;
+	int		 rc;
+
+	if (s == NULL) {
+		ph_buf_init(&sql);
+		ph_buf_adds(&sql, "SELECT count(*) FROM (SELECT 1");
+		window_from(&sql, r, dir, drive, 0, &idcol);
+		ph_buf_adds(&sql,
+		    " WHERE l.direction = ?1 AND l.reg_year = ?2");
+		/* The range alone: what reading it costs. */
+		window_range(&sql, dir, drive);
+		ph_buf_adds(&sql, " LIMIT ?7)");
+		rc = sqlite3_prepare_v2(r->st->db, sql.data, -1, &s, NULL);
+		ph_buf_release(&sql);
+		if (rc != SQLITE_OK)
+			return store_fail(r->st, rc, err);
+		r->span[drive][dir] = s;
+	} else
+		sqlite3_reset(s);
+	window_bind(r, s, dir, year);
+	sqlite3_bind_int64(s, 7, cap);
+	rc = sqlite3_step(s);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? PH_OK : store_fail(r->st, rc, err);
+}
+
+/* Choose how the book (DIR, YEAR) is walked: the first filter whose
+ * range holds fewer than WINDOW_SPAN rows a row asked, else the sort's
+ * index.  A filter on the sort's own column narrows that walk itself. */
+static enum ph_status
+window_choose(struct window_run *r, int dir, int year, struct ph_error *err)
+{
+	const struct ph_letter_filter	*f = r->w->filter;
+	enum ph_letter_sort		 sort = r->w->sort;
+	enum window_drive		 cand[3];
+	size_t				 i, nc = 0;
+	int64_t				 cap, k;
+	enum ph_status			 ret;
+
+	r->drive = WD_SORT;
+	if ((f->status >= 0 && sort == PH_SORT_STATUS) ||
+	    (r->issuer > 0 && sort == PH_SORT_ORG && dir == PH_DIR_IN))
+		return PH_OK;
+	if (r->issuer > 0)
+		cand[nc++] = WD_ORG;
+	if (f->status >= 0)
+		cand[nc++] = WD_STATUS;
+	if (f->overdue)
+		cand[nc++] = WD_OVERDUE;
+	k = 0;
+	cap = r->w->n > (size_t)INT64_MAX / WINDOW_SPAN ? INT64_MAX :
+	    (int64_t)r->w->n * WINDOW_SPAN;
+	for (i = 0; i < nc; i++) {
+		if ((ret = window_span(r, cand[i], dir, year, cap, &k, err))
+		    != PH_OK)
+			return ret;
+		if (k < cap) {
+			r->drive = cand[i];
+			return PH_OK;
+		}
+	}
+	return PH_OK;
 }
 
 /* Read up to W->n rows of PART of the book (DIR, YEAR) into R->rows. */
@@ -1209,10 +1441,7 @@ window_part_read(struct window_run *r, int dir, int year,
 		return PH_OK;
 	if ((s = window_stmt(r, dir, part, err)) == NULL)
 		return store_errcode(err);
-	filter_bind(s, r->w->filter, r->issuer);
-	sqlite3_bind_text(s, 1, dir == PH_DIR_OUT ? "out" : "in", -1,
-	    SQLITE_STATIC);
-	sqlite3_bind_int(s, 2, year);
+	window_bind(r, s, dir, year);
 	sqlite3_bind_int64(s, 7, (int64_t)(r->w->n - *got));
 	if (r->ws->integer)
 		sqlite3_bind_int64(s, 8, r->anchor_no);
@@ -1252,6 +1481,8 @@ window_book(struct window_run *r, int dir, int year, struct ph_error *err)
 			return PH_OK;
 		anchored = 0;
 	}
+	if ((ret = window_choose(r, dir, year, err)) != PH_OK)
+		return ret;
 	if (!anchored) {
 		if (r->ws->nullable && r->nulls_first) {
 			parts[np++] = WP_NULL;
@@ -1328,7 +1559,7 @@ ph_store_letter_window(struct ph_store *st, const struct ph_letter_window *w,
 	sqlite3_stmt		*s;
 	enum ph_status		 ret = PH_OK;
 	int			 dir, year, rc, stop = 0, own_tx = 0;
-	size_t			 i, j, n;
+	size_t			 i, j, k, n;
 
 	if ((unsigned)w->sort >= sizeof window_sorts / sizeof window_sorts[0])
 		return ph_error_set(err, PH_ERR_INVALID,
@@ -1415,31 +1646,49 @@ out:
 	if (own_tx)
 		sqlite3_exec(st->db, ret == PH_OK ? "COMMIT" : "ROLLBACK",
 		    NULL, NULL, NULL);
-	for (dir = 0; dir < 2; dir++)
-		for (i = 0; i < WP__COUNT; i++)
-			sqlite3_finalize(r.stmt[dir][i]);
+	for (k = 0; k < WD__COUNT; k++)
+		for (dir = 0; dir < 2; dir++) {
+			sqlite3_finalize(r.span[k][dir]);
+			for (i = 0; i < WP__COUNT; i++)
+				sqlite3_finalize(r.stmt[k][dir][i]);
+		}
 	for (i = 0; i < r.nrows; i++)
 		free(r.rows[i].key);
 	free(r.rows);
 	return ret;
 }
 
-enum ph_status
-ph_store_letter_count(struct ph_store *st, const struct ph_letter_filter *f,
-    int64_t *out, struct ph_error *err)
+/* The count of F's letters of direction DIR (-1: any) whose other party
+ * is the organization ISSUER (0: any); into *OUT. */
+static enum ph_status
+count_part(struct ph_store *st, const struct ph_letter_filter *f, int dir,
+    int64_t issuer, int64_t *out, struct ph_error *err)
 {
 	struct ph_buf	 sql;
 	sqlite3_stmt	*s;
-	int64_t		 issuer;
-	enum ph_status	 ret;
+	enum ph_status	 ret = PH_OK;
 	int		 rc;
 
-	*out = 0;
-	if ((ret = filter_issuer(st, f, &issuer, err)) != PH_OK)
-		return ret;
 	ph_buf_init(&sql);
-	ph_buf_adds(&sql, "SELECT count(*) FROM letters l WHERE 1");
-	filter_sql(&sql, f, issuer, 1);
+	if (issuer == 0)
+		ph_buf_adds(&sql, "SELECT count(*) FROM letters l WHERE 1");
+	else if (dir == PH_DIR_IN)
+		ph_buf_adds(&sql, "SELECT count(*) FROM letters l"
+		    " WHERE l.issuer_id = ?4 AND l.direction = 'in'");
+	else {
+		ph_buf_adds(&sql, "SELECT count(*) FROM letter_recipients x"
+		    " CROSS JOIN letters l ON l.id = x.letter_id"
+		    " WHERE x.org_id = ?4 AND l.direction = 'out'");
+		/* One year's book: the ids between its first and last. */
+		if (f->year > 0)
+			ph_buf_adds(&sql, " AND x.letter_id >= (SELECT id"
+			    " FROM letters WHERE reg_year = ?2"
+			    " AND direction = 'out' ORDER BY id LIMIT 1)"
+			    " AND x.letter_id <= (SELECT id FROM letters"
+			    " WHERE reg_year = ?2 AND direction = 'out'"
+			    " ORDER BY id DESC LIMIT 1)");
+	}
+	filter_sql(&sql, f, 0, 1);
 	rc = sqlite3_prepare_v2(st->db, sql.data, -1, &s, NULL);
 	ph_buf_release(&sql);
 	if (rc != SQLITE_OK)
@@ -1451,6 +1700,31 @@ ph_store_letter_count(struct ph_store *st, const struct ph_letter_filter *f,
 		ret = store_fail(st, rc, err);
 	sqlite3_finalize(s);
 	return ret;
+}
+
+/* The organization is the other party, as in the window: the issuer of
+ * an incoming letter, a recipient of an outgoing one. */
+enum ph_status
+ph_store_letter_count(struct ph_store *st, const struct ph_letter_filter *f,
+    int64_t *out, struct ph_error *err)
+{
+	int64_t		 issuer, n;
+	enum ph_status	 ret;
+	int		 dir;
+
+	*out = 0;
+	if ((ret = filter_issuer(st, f, &issuer, err)) != PH_OK)
+		return ret;
+	if (issuer == 0)
+		return count_part(st, f, -1, 0, out, err);
+	for (dir = PH_DIR_IN; dir <= PH_DIR_OUT; dir++) {
+		if (f->direction >= 0 && dir != f->direction)
+			continue;
+		if ((ret = count_part(st, f, dir, issuer, &n, err)) != PH_OK)
+			return ret;
+		*out += n;
+	}
+	return PH_OK;
 }
 
 enum ph_status

@@ -1,11 +1,14 @@
 /*
  * tui-register.c -- "Sổ văn bản đến" and "Sổ văn bản đi": a register as
- * the paper book shows it, any column sorted, filtered by year and status.
+ * the paper book shows it, any column sorted, filtered by year, status
+ * and organization (the issuer of an incoming letter, a recipient of an
+ * outgoing one, picked from the known ones as their name is typed).
  *
  * Only the rows on screen are ever read: the store hands out windows
  * anchored on the first or last row shown (ph_store_letter_window), so a
  * book of a million letters pages as fast as one of a hundred.  Moving
- * the selection inside the window reads nothing.  No SQL here.
+ * the selection inside the window reads nothing.  No SQL here: the
+ * filters are the store's, the organizations the form's (tui-form.c).
  */
 #include "config.h"
 
@@ -29,16 +32,41 @@ struct row {
 	int		 overdue, open;
 };
 
+/* The status filter: every letter, the open cases, the overdue ones, or
+ * one status (SHOW_STATE + enum ph_state). */
+enum {
+	SHOW_ALL,
+	SHOW_OPEN,
+	SHOW_OVERDUE,
+	SHOW_STATE
+};
+#define NSHOWS		(SHOW_STATE + PH_ST__COUNT)
+
+/* The states of an open case (ph_case_is_open()): the store filters one
+ * status at a time, so the open cases are these windows merged. */
+static const enum ph_state open_states[] = {
+	PH_ST_AWAITING, PH_ST_EXTENDED, PH_ST_REMINDED, PH_ST_DISAGREED,
+	PH_ST_ESCALATED, PH_ST_DIRECTED,
+};
+#define NOPEN		(sizeof open_states / sizeof open_states[0])
+
 struct reg {
 	enum ph_direction	 dir;
 	enum ph_letter_sort	 sort;
 	int			 desc;
 	int			 year;		/* 0: every year */
-	int			 filter;	/* 0 all, 1 open, 2 overdue */
+	int			 show;		/* SHOW_* */
+	char			*org;		/* the other party, or NULL */
+	/* The organization being asked for: a form of one field, and
+	 * what is said under it. */
+	int			 asking;
+	struct tui_form		 ask;
+	const char		*ask_note;	/* msgid, or NULL */
 	struct row		*rows;
 	size_t			 nrows, cap;
 	size_t			 sel;
 	size_t			 page;		/* rows that fit */
+	int			 list_y;	/* body row of the first */
 	int64_t			 total;
 	int			 at_start, at_end;	/* window touches an end */
 	int64_t			 keep_id;	/* select this id after a load */
@@ -135,33 +163,48 @@ fill_key(int64_t id, const char *key, void *arg)
 	f->key_id = id;
 }
 
+/* The store's filter for the register as shown; STATE, when not -1,
+ * the one status asked for (the open cases are asked state by state). */
 static void
-filter_of(const struct reg *g, struct ph_letter_filter *f, struct tui *t)
+filter_of(const struct reg *g, struct ph_letter_filter *f, struct tui *t,
+    int state)
 {
 	ph_letter_filter_init(f);
 	f->direction = (int)g->dir;
 	f->year = g->year;
 	f->today = tui_today(t);
-	if (g->filter == 2)
+	f->issuer = g->org;
+	if (g->show == SHOW_OVERDUE)
 		f->overdue = 1;
+	else if (g->show >= SHOW_STATE)
+		f->status = g->show - SHOW_STATE;
+	if (state >= 0)
+		f->status = state;
 }
 
-/*
- * Read N rows after (or, BACKWARD, before) the row AT (NULL: from the
- * start, or the end).  Returns the rows in *OUT (sort order); 0 on error
- * (said on the message line).
- */
+static void
+fill_release(struct fill *f)
+{
+	size_t	i;
+
+	for (i = 0; i < f->n; i++)
+		row_release(&f->v[i]);
+	free(f->v);
+	free(f->key);
+	memset(f, 0, sizeof *f);
+}
+
+/* One window of the store, for status STATE (-1: as the filter says),
+ * appended to *OUT; 0 on error (said on the message line). */
 static int
-fetch(struct tui *t, struct reg *g, const struct row *at, int backward,
-    size_t n, struct fill *out)
+fetch_state(struct tui *t, struct reg *g, const struct row *at,
+    int backward, size_t n, int state, struct fill *out)
 {
 	struct ph_letter_filter	 f;
 	struct ph_letter_window	 w;
 	struct ph_error		 err;
 
-	memset(out, 0, sizeof *out);
-	out->t = t;
-	filter_of(g, &f, t);
+	filter_of(g, &f, t, state);
 	memset(&w, 0, sizeof w);
 	w.filter = &f;
 	w.sort = g->sort;
@@ -174,27 +217,74 @@ fetch(struct tui *t, struct reg *g, const struct row *at, int backward,
 	}
 	if (ph_store_letter_window(tui_store(t), &w, fill_letter, fill_key,
 	    out, &err) != PH_OK) {
-		size_t i;
 		tui_say(t, 1, "%s", err.msg);
-		for (i = 0; i < out->n; i++)
-			row_release(&out->v[i]);
-		free(out->v);
-		free(out->key);
-		memset(out, 0, sizeof *out);
 		return 0;
 	}
 	free(out->key);
 	out->key = NULL;
-	/* The open-cases filter is not a store filter: keep open rows. */
-	if (g->filter == 1) {
-		size_t i, k = 0;
-		for (i = 0; i < out->n; i++) {
-			if (out->v[i].open)
-				out->v[k++] = out->v[i];
-			else
-				row_release(&out->v[i]);
+	return 1;
+}
+
+/* The order of the rows on screen, as the store sorts them: by the key
+ * it handed out (keys compare bytewise, store-letter.c), then the id;
+ * for the due date, letters without one last either way. */
+static const struct reg *row_sorting;
+
+static int
+row_cmp(const void *va, const void *vb)
+{
+	const struct row	*a = va, *b = vb;
+	const char		*ka = a->key != NULL ? a->key : "";
+	const char		*kb = b->key != NULL ? b->key : "";
+	int			 c;
+
+	if (row_sorting->sort == PH_SORT_DUE && (*ka == '\0') != (*kb == '\0'))
+		return *ka == '\0' ? 1 : -1;
+	c = strcmp(ka, kb);
+	if (c == 0)
+		c = a->id < b->id ? -1 : a->id > b->id;
+	return row_sorting->desc ? -c : c;
+}
+
+/*
+ * Read N rows after (or, BACKWARD, before) the row AT (NULL: from the
+ * start, or the end).  Returns the rows in *OUT (sort order); 0 on error
+ * (said on the message line).  The open cases are a window of each open
+ * state, merged here: the N rows nearest the anchor of them all.
+ */
+static int
+fetch(struct tui *t, struct reg *g, const struct row *at, int backward,
+    size_t n, struct fill *out)
+{
+	size_t	i, k;
+
+	memset(out, 0, sizeof *out);
+	out->t = t;
+	if (g->show != SHOW_OPEN) {
+		if (!fetch_state(t, g, at, backward, n, -1, out)) {
+			fill_release(out);
+			return 0;
 		}
-		out->n = k;
+		return 1;
+	}
+	for (i = 0; i < NOPEN; i++)
+		if (!fetch_state(t, g, at, backward, n, (int)open_states[i],
+		    out)) {
+			fill_release(out);
+			return 0;
+		}
+	row_sorting = g;
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof *out->v, row_cmp);
+	row_sorting = NULL;
+	if (out->n > n) {
+		/* Forward, the first N; backward, the last N. */
+		k = out->n - n;
+		for (i = 0; i < k; i++)
+			row_release(&out->v[backward ? i : n + i]);
+		if (backward)
+			memmove(out->v, out->v + k, n * sizeof *out->v);
+		out->n = n;
 	}
 	return 1;
 }
@@ -214,10 +304,26 @@ reg_count(struct tui *t, struct reg *g)
 {
 	struct ph_letter_filter	f;
 	struct ph_error		err;
+	int64_t			n;
+	size_t			i;
 
-	filter_of(g, &f, t);
-	if (ph_store_letter_count(tui_store(t), &f, &g->total, &err) != PH_OK)
-		g->total = -1;
+	if (g->show != SHOW_OPEN) {
+		filter_of(g, &f, t, -1);
+		if (ph_store_letter_count(tui_store(t), &f, &g->total, &err) !=
+		    PH_OK)
+			g->total = -1;
+		return;
+	}
+	g->total = 0;
+	for (i = 0; i < NOPEN; i++) {
+		filter_of(g, &f, t, (int)open_states[i]);
+		if (ph_store_letter_count(tui_store(t), &f, &n, &err) !=
+		    PH_OK) {
+			g->total = -1;
+			return;
+		}
+		g->total += n;
+	}
 }
 
 /* The first screenful from the start (or, FROM_END, the last). */
@@ -243,6 +349,8 @@ reg_load(struct tui *t, struct tui_screen *sc)
 	size_t		 i, n = g->page > 0 ? g->page : 20;
 	int64_t		 keep = g->nrows > 0 ? g->rows[g->sel].id : 0;
 
+	if (g->asking)
+		tui_form_reload(&g->ask);
 	reg_count(t, g);
 	/* Reload where the clerk was: from the first row shown. */
 	if (g->nrows > 0 && !g->at_start) {
@@ -335,13 +443,87 @@ page(struct tui *t, struct reg *g, int down)
 	g->at_start = g->at_end = 0;
 }
 
+/* What the status filter shows, translated: "open cases", "replied". */
+static const char *
+show_label(int show)
+{
+	switch (show) {
+	case SHOW_ALL:
+		return _("every letter");
+	case SHOW_OPEN:
+		return _("open cases");
+	case SHOW_OVERDUE:
+		return _("overdue cases");
+	}
+	return ph_keyword_label(ph_status_words, show - SHOW_STATE);
+}
+
+static int
+has_filter(const struct reg *g)
+{
+	return g->org != NULL || g->show != SHOW_ALL || g->year > 0;
+}
+
+/* The line that says which filters are on. */
+static void
+draw_filters(const struct reg *g, int y, int w)
+{
+	char	buf[512], part[300];
+	size_t	len;
+
+	snprintf(buf, sizeof buf, "%s", _("Only:"));
+	if (g->org != NULL) {
+		snprintf(part, sizeof part, g->dir == PH_DIR_IN ?
+		    _("from %s") : _("to %s"), g->org);
+		len = strlen(buf);
+		snprintf(buf + len, sizeof buf - len, " %s;", part);
+	}
+	if (g->show != SHOW_ALL) {
+		len = strlen(buf);
+		snprintf(buf + len, sizeof buf - len, " %s;",
+		    show_label(g->show));
+	}
+	if (g->year > 0) {
+		snprintf(part, sizeof part, _("year %d"), g->year);
+		len = strlen(buf);
+		snprintf(buf + len, sizeof buf - len, " %s;", part);
+	}
+	len = strlen(buf);
+	if (len > 0 && buf[len - 1] == ';')
+		buf[len - 1] = '\0';
+	tui_put(y, 0, buf, w, TUI_A_HEADER, 1);
+}
+
+/* The organization asked for, over the top of the list: its field, the
+ * known organizations that match what is typed, and a note. */
+static void
+draw_ask(struct tui *t, struct reg *g, int top, int h, int w)
+{
+	struct tui_field	*f = &g->ask.f[0];
+	int			 rows = 1;
+
+	if (!f->hide)
+		rows += (int)f->nsugg;
+	if (rows > h - 1)
+		rows = h - 1;
+	tui_clear_rows(top, rows + 1);
+	if (g->ask_note != NULL)
+		tui_put(top + rows, 2, _(g->ask_note), w - 4, TUI_A_DIM, 1);
+	else
+		tui_put(top + rows, 2, _("Part of a name, marks or not; Enter "
+		    "filters, empty shows all, Esc cancels."), w - 4,
+		    TUI_A_DIM, 1);
+	/* Last, so that the cursor stays in the field. */
+	tui_form_draw(t, &g->ask, top, rows, w);
+}
+
 static void
 reg_draw(struct tui *t, struct tui_screen *sc, int top, int h, int w)
 {
 	struct reg	*g = sc->state;
-	size_t		 i, need = h > 3 ? (size_t)(h - 2) : 1;
 	int		 wno = 5, wdate = 10, wnum = 12, worg = 14, wdue = 10,
-			 wst = 3, wsub, x;
+			 wst = 3, wsub, x, head = has_filter(g) ? 3 : 2;
+	size_t		 i, need = h > head + 1 ? (size_t)(h - head) : 1;
 	char		 info[160];
 
 	/* The window follows the body's height. */
@@ -349,6 +531,7 @@ reg_draw(struct tui *t, struct tui_screen *sc, int top, int h, int w)
 		g->page = need;
 		reg_load(t, sc);
 	}
+	g->list_y = head;
 	if (w < 100) {
 		worg = 12;
 		wnum = 11;
@@ -358,43 +541,38 @@ reg_draw(struct tui *t, struct tui_screen *sc, int top, int h, int w)
 	if (wsub < 10)
 		wsub = 10;
 	tui_clear_rows(top, h);
-	snprintf(info, sizeof info, _("%s, sorted by %s (%s)%s%s"),
+	snprintf(info, sizeof info, _("%s, sorted by %s (%s)"),
 	    g->dir == PH_DIR_IN ? _("Incoming register") :
 	    _("Outgoing register"), _(sort_names[g->sort]),
-	    g->desc ? _("descending") : _("ascending"),
-	    g->filter == 1 ? _(", open cases") : g->filter == 2 ?
-	    _(", overdue") : "", g->year > 0 ? "" : "");
+	    g->desc ? _("descending") : _("ascending"));
 	x = tui_put(top, 0, info, w, TUI_A_DIM, 0);
-	if (g->year > 0 && x < w - 12) {
-		snprintf(info, sizeof info, _(", year %d"), g->year);
-		x += tui_put(top, x, info, w - x, TUI_A_DIM, 0);
-	}
 	if (g->total >= 0 && x < w - 20) {
 		snprintf(info, sizeof info, ngettext("  %lld letter",
 		    "  %lld letters", (unsigned long)g->total),
 		    (long long)g->total);
 		tui_put(top, x, info, w - x, TUI_A_DIM, 0);
 	}
-	x = tui_put(top + 1, 0, " ", 1, TUI_A_HEADER, 1);
-	x += tui_put(top + 1, x, g->dir == PH_DIR_IN ? _("No.") : _("No."),
-	    wno, TUI_A_HEADER, 1) + 1;
-	x += tui_put(top + 1, x, g->dir == PH_DIR_IN ? _("Received") :
+	if (head == 3)
+		draw_filters(g, top + 1, w);
+	x = tui_put(top + head - 1, 0, " ", 1, TUI_A_HEADER, 1);
+	x += tui_put(top + head - 1, x, _("No."), wno, TUI_A_HEADER, 1) + 1;
+	x += tui_put(top + head - 1, x, g->dir == PH_DIR_IN ? _("Received") :
 	    _("Date"), wdate, TUI_A_HEADER, 1) + 1;
-	x += tui_put(top + 1, x, _("Doc. number"), wnum, TUI_A_HEADER, 1) + 1;
-	x += tui_put(top + 1, x, g->dir == PH_DIR_IN ? _("From") : _("To"),
-	    worg, TUI_A_HEADER, 1) + 1;
-	x += tui_put(top + 1, x, _("Subject"), wsub, TUI_A_HEADER, 1) + 1;
-	x += tui_put(top + 1, x, _("Due"), wdue, TUI_A_HEADER, 1) + 1;
-	tui_put(top + 1, x, "", w - x, TUI_A_HEADER, 1);
-	if (g->nrows == 0) {
-		tui_put(top + 3, 2, _("No letter in this register matches."),
-		    w - 4, TUI_A_DIM, 0);
-		return;
-	}
-	for (i = 0; i < g->nrows && (int)i < h - 2; i++) {
+	x += tui_put(top + head - 1, x, _("Doc. number"), wnum, TUI_A_HEADER,
+	    1) + 1;
+	x += tui_put(top + head - 1, x, g->dir == PH_DIR_IN ? _("From") :
+	    _("To"), worg, TUI_A_HEADER, 1) + 1;
+	x += tui_put(top + head - 1, x, _("Subject"), wsub, TUI_A_HEADER, 1) +
+	    1;
+	x += tui_put(top + head - 1, x, _("Due"), wdue, TUI_A_HEADER, 1) + 1;
+	tui_put(top + head - 1, x, "", w - x, TUI_A_HEADER, 1);
+	if (g->nrows == 0)
+		tui_put(top + head + 1, 2, _("No letter in this register "
+		    "matches."), w - 4, TUI_A_DIM, 0);
+	for (i = 0; i < g->nrows && (int)i < h - head; i++) {
 		const struct row *r = &g->rows[i];
 		enum tui_attr a = r->overdue ? TUI_A_OVERDUE : TUI_A_NORMAL;
-		int y = top + 2 + (int)i, sel = i == g->sel;
+		int y = top + head + (int)i, sel = i == g->sel;
 		/* The whole row in one attribute, the gaps between columns
 		 * included: one attribute change a row, not one a column.
 		 * The selection is a mark in the gutter and the number in
@@ -415,6 +593,125 @@ reg_draw(struct tui *t, struct tui_screen *sc, int top, int h, int w)
 		tui_put(y, x, r->overdue ? "!" : r->open ? "*" : "", w - x, a,
 		    1);
 	}
+	if (g->asking)
+		draw_ask(t, g, top, h, w);
+}
+
+/* Read the register again from its start, after a filter or the order
+ * changed. */
+static void
+reg_restart(struct tui *t, struct tui_screen *sc)
+{
+	struct reg	*g = sc->state;
+
+	rows_clear(g);
+	g->sel = 0;
+	reg_load(t, sc);
+}
+
+static void
+ask_close(struct reg *g)
+{
+	if (g->asking)
+		tui_form_release(&g->ask);
+	g->asking = 0;
+	g->ask_note = NULL;
+}
+
+/* 'o': ask for the organization, or, when one is filtered on, show all
+ * again. */
+static void
+ask_open(struct tui *t, struct tui_screen *sc)
+{
+	struct reg	*g = sc->state;
+
+	if (g->org != NULL) {
+		free(g->org);
+		g->org = NULL;
+		reg_restart(t, sc);
+		tui_say(t, 0, "%s", _("Letters of every organization."));
+		return;
+	}
+	tui_form_init(&g->ask);
+	tui_form_add(&g->ask, "org", g->dir == PH_DIR_IN ?
+	    N_("Letters from") : N_("Letters to"), TUI_FIELD_ORG, "",
+	    PH_FIELD_MAX);
+	g->asking = 1;
+	g->ask_note = NULL;
+}
+
+/* Enter in the organization's field: the suggestion picked, the only
+ * one, or the name as typed, if it is a known organization's. */
+static void
+ask_apply(struct tui *t, struct tui_screen *sc)
+{
+	struct reg		*g = sc->state;
+	struct tui_field	*f = &g->ask.f[0];
+	struct ph_org		 o;
+	struct ph_error		 err;
+	const char		*name = f->edit.text;
+
+	if (!f->hide && f->pick >= 0 && (size_t)f->pick < f->nsugg)
+		name = f->sugg[f->pick];
+	else if (!f->hide && f->nsugg == 1)
+		name = f->sugg[0];
+	while (*name == ' ')
+		name++;
+	if (*name == '\0') {
+		ask_close(g);
+		free(g->org);
+		g->org = NULL;
+		reg_restart(t, sc);
+		return;
+	}
+	/* A name, not an id: ph_store_org_find() reads digits as one. */
+	if (name[strspn(name, "0123456789 ")] == '\0' ||
+	    ph_store_org_find(tui_store(t), name, &o, &err) != PH_OK) {
+		g->ask_note = f->nsugg > 1 && !f->hide ?
+		    N_("Several organizations match: choose one with Down, "
+		    "then Enter.") :
+		    N_("No known organization has that name.");
+		return;
+	}
+	free(g->org);
+	g->org = ph_xstrdup(o.name);
+	ph_org_release(&o);
+	ask_close(g);
+	reg_restart(t, sc);
+	tui_say(t, 0, g->dir == PH_DIR_IN ? _("Letters from %s.") :
+	    _("Letters to %s."), g->org);
+}
+
+static enum tui_result
+ask_key(struct tui *t, struct tui_screen *sc, const struct tui_key *k)
+{
+	struct reg		*g = sc->state;
+	struct tui_field	*f = &g->ask.f[0];
+	char			*before;
+	int			 used;
+
+	if (!k->is_key && k->ch == 27 && (f->hide || f->nsugg == 0)) {
+		ask_close(g);
+		return TUI_HANDLED;
+	}
+	if ((k->is_key && k->ch == KEY_ENTER) ||
+	    (!k->is_key && (k->ch == '\r' || k->ch == '\n'))) {
+		ask_apply(t, sc);
+		return TUI_HANDLED;
+	}
+	before = ph_xstrdup(f->edit.text);
+	used = tui_form_key(t, &g->ask, k);
+	if (used && strcmp(before, f->edit.text) != 0) {
+		/* Not a form for a new organization: no "will be added",
+		 * but a word when no known name holds what is typed. */
+		g->ask_note = f->is_new && f->nsugg == 0 &&
+		    f->edit.text[strspn(f->edit.text, " ")] != '\0' ?
+		    N_("No known organization's name has these letters.") :
+		    NULL;
+		f->is_new = 0;
+	}
+	free(before);
+	return used ? TUI_HANDLED : TUI_UNHANDLED;
 }
 
 static enum tui_result
@@ -422,8 +719,14 @@ reg_key(struct tui *t, struct tui_screen *sc, const struct tui_key *k)
 {
 	struct reg	*g = sc->state;
 	wint_t		 c = k->ch;
+	enum tui_result	 res;
 
 	sc->dirty = 1;
+	if (g->asking) {
+		if ((res = ask_key(t, sc, k)) == TUI_UNHANDLED)
+			sc->dirty = 0;
+		return res;
+	}
 	if (k->is_key) {
 		switch (c) {
 		case KEY_DOWN:
@@ -449,9 +752,9 @@ reg_key(struct tui *t, struct tui_screen *sc, const struct tui_key *k)
 				goto up;
 			if (k->mouse_button == 5)
 				goto down;
-			if (k->mouse_y >= 2 && (size_t)(k->mouse_y - 2) <
-			    g->nrows) {
-				g->sel = (size_t)(k->mouse_y - 2);
+			if (k->mouse_y >= g->list_y && (size_t)(k->mouse_y -
+			    g->list_y) < g->nrows) {
+				g->sel = (size_t)(k->mouse_y - g->list_y);
 				return TUI_HANDLED;
 			}
 			return TUI_HANDLED;
@@ -475,27 +778,30 @@ reg_key(struct tui *t, struct tui_screen *sc, const struct tui_key *k)
 		goto open;
 	case 's':
 		g->sort = (enum ph_letter_sort)(((int)g->sort + 1) % NSORTS);
-		g->nrows = 0;
-		reg_load(t, sc);
+		reg_restart(t, sc);
 		tui_say(t, 0, _("Sorted by %s"), _(sort_names[g->sort]));
 		return TUI_HANDLED;
 	case 'S':
 		g->desc = !g->desc;
-		rows_clear(g);
-		reg_load(t, sc);
+		reg_restart(t, sc);
 		return TUI_HANDLED;
 	case 'f':
-		g->filter = (g->filter + 1) % 3;
-		rows_clear(g);
-		reg_load(t, sc);
+	case 'F':
+		/* Every letter, open cases, overdue, then each status;
+		 * F goes back. */
+		g->show = (g->show + (c == 'f' ? 1 : NSHOWS - 1)) % NSHOWS;
+		reg_restart(t, sc);
+		tui_say(t, 0, _("Showing: %s"), show_label(g->show));
+		return TUI_HANDLED;
+	case 'o':
+		ask_open(t, sc);
 		return TUI_HANDLED;
 	case 'y':
 		/* Every year, this year, each year back to ten years ago. */
 		g->year = g->year == 0 ? tui_today(t).y : g->year - 1;
 		if (g->year < tui_today(t).y - 10)
 			g->year = 0;
-		rows_clear(g);
-		reg_load(t, sc);
+		reg_restart(t, sc);
 		return TUI_HANDLED;
 	case 'r':
 		reg_load(t, sc);
@@ -526,8 +832,10 @@ reg_destroy(struct tui_screen *sc)
 {
 	struct reg	*g = sc->state;
 
+	ask_close(g);
 	rows_clear(g);
 	free(g->rows);
+	free(g->org);
 	free(g);
 }
 
@@ -538,7 +846,10 @@ static const struct tui_keyhelp reg_help[] = {
 	{ N_("Enter"), N_("open the letter") },
 	{ N_("s"), N_("sort by the next column") },
 	{ N_("S"), N_("reverse the order") },
-	{ N_("f"), N_("all letters, open cases, overdue cases") },
+	{ N_("f, F"), N_("every letter, open cases, overdue cases, then each "
+	    "status (F goes back)") },
+	{ N_("o"), N_("only the letters from (or to) one organization, "
+	    "chosen as its name is typed; o again shows all") },
 	{ N_("y"), N_("every year, this year, a year earlier ...") },
 	{ N_("r"), N_("read the register again") },
 	{ N_("!"), N_("marks an overdue case; * an open one") },
@@ -548,7 +859,8 @@ static const struct tui_keyhelp reg_help[] = {
 static const struct tui_keyhelp reg_bar[] = {
 	{ N_("Enter"), N_("Open") },
 	{ N_("s"), N_("Sort") },
-	{ N_("f"), N_("Filter") },
+	{ N_("f"), N_("Status") },
+	{ N_("o"), N_("From/To") },
 	{ N_("y"), N_("Year") },
 	{ N_("n"), N_("New letter") },
 	{ NULL, NULL }

@@ -4,8 +4,10 @@
  * The query line is a tui_edit (Telex/VNI on F9 for a machine with no
  * Vietnamese keyboard); every change runs ph_search() for one screenful
  * of hits, best first, the matched words of each snippet highlighted.
- * The query language is search.h's: filters such as ngay: or tt: work
- * here as on the command line.  No SQL here.
+ * The query language is search.h's: filters such as ngay:, tt:, so: or
+ * tu: work here as on the command line.  The terminal cursor stays at
+ * the editing point of the query while Up and Down move the selection
+ * and Enter opens it.  No SQL here.
  */
 #include "config.h"
 
@@ -23,6 +25,7 @@ struct sview {
 	int			 have;		/* RES holds a result */
 	int			 exact;
 	size_t			 sel;
+	size_t			 top;		/* first hit shown */
 	char			*error;		/* why the query is refused */
 	char			*abbrev;	/* abbreviations file */
 	char			*last;		/* query last run */
@@ -138,11 +141,17 @@ sv_draw(struct tui *t, struct tui_screen *sc, int top, int h, int w)
 		tui_put(top + 1, 0, _("Type words with or without diacritics; "
 		    "\"a phrase\", -word, a OR b, ngay:2026, tt:qua-han ..."), w,
 		    TUI_A_DIM, 0);
-	for (i = 0; v->have && i < v->res.nhits && i < fit; i++) {
+	/* The selection in view: Down goes on past the screenful. */
+	if (v->sel < v->top)
+		v->top = v->sel;
+	if (v->sel >= v->top + fit)
+		v->top = v->sel - fit + 1;
+	for (i = v->top; v->have && i < v->res.nhits && i < v->top + fit;
+	    i++) {
 		const struct ph_search_hit *hit = &v->res.hits[i];
 		enum tui_attr a = i == v->sel ? TUI_A_SELECTED :
 		    TUI_A_NORMAL;
-		y = top + 2 + 2 * (int)i;
+		y = top + 2 + 2 * (int)(i - v->top);
 		snprintf(line, sizeof line, "%-10s ", ph_date_vn(hit->date, d));
 		x = 0;
 		x += tui_put(y, x, line, w - x, a, 0);
@@ -153,9 +162,12 @@ sv_draw(struct tui *t, struct tui_screen *sc, int top, int h, int w)
 		x += tui_put(y, x, hit->subject, w - x, a, 1);
 		put_snippet(y + 1, 4, w - 4, hit, TUI_A_DIM);
 	}
-	/* The query line last, so that the cursor ends there. */
+	/* The query line last, so that the cursor ends there, and shown:
+	 * tui.c hides it before every screen draws. */
 	x = tui_width(v->exact ? _("Find (exact): ") : _("Find: "));
 	tui_edit_draw(&v->q, top, x, w - x, 1);
+	leaveok(stdscr, FALSE);
+	curs_set(1);
 }
 
 static enum tui_result

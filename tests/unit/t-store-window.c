@@ -3,7 +3,12 @@
  * paged 7 rows at a time through ~300 letters, forward then backward,
  * for every sort and both orders, against the same letters sorted here
  * in C; filters, the keys handed out, ph_store_letter_count() and
- * ph_store_data_version().
+ * ph_store_data_version().  The organization filter is the other party:
+ * the issuer of an incoming letter, any recipient of an outgoing one.
+ * Then some 720 letters more in the books of 2026, from and to one
+ * organization each and most awaiting a reply, so that those filters
+ * keep too many rows to be read whole there (the store walks the sort's
+ * index instead) and too few elsewhere: both ways in one window.
  */
 #include "config.h"
 
@@ -19,6 +24,12 @@
 
 #define NLETTERS	300
 #define PAGE		7
+/* Letters of 2026 added later, by direction: more than the 50 rows a
+ * row asked (50 x PAGE) beyond which a filter is not read whole. */
+#define NBULK		360
+#define MAXROWS		(NLETTERS + 2 * NBULK + 10)
+#define BULK_FROM	"Hội Nông dân xã"
+#define BULK_TO		"Công an xã"
 
 static char	tmpdir[] = "/tmp/t-store-window.XXXXXX";
 
@@ -52,12 +63,13 @@ struct row {
 	int64_t		 id;
 	int		 dir, year, status;
 	char		*issuer;
+	struct ph_strv	 recipients;
 	int		 has_due;
 	struct ph_date	 due;
 	char		*key[PH_SORT_STATUS + 1];
 };
 
-static struct row	 rows[NLETTERS + 10];
+static struct row	 rows[MAXROWS];
 static size_t		 nrows;
 
 static unsigned long	 seed = 12345;
@@ -88,6 +100,9 @@ keep_row(const struct ph_letter *l, void *arg)
 	r->year = l->reg_year;
 	r->status = l->status;
 	r->issuer = ph_xstrdup(l->issuer);
+	ph_strv_init(&r->recipients);
+	for (i = 0; i < l->recipients.n; i++)
+		ph_strv_push(&r->recipients, l->recipients.v[i]);
 	r->has_due = ph_date_is_set(l->due);
 	r->due = l->due;
 	r->key[PH_SORT_REGISTER] = ph_xasprintf("%04d-%010lld", l->reg_year,
@@ -126,6 +141,21 @@ row_cmp(const void *a, const void *b)
 	return cmp_desc ? -c : c;
 }
 
+/* Is ORG the other party of R: its issuer (incoming), one of its
+ * recipients (outgoing)? */
+static int
+other_party(const struct row *r, const char *org)
+{
+	size_t	i;
+
+	if (r->dir == PH_DIR_IN)
+		return strcmp(r->issuer, org) == 0;
+	for (i = 0; i < r->recipients.n; i++)
+		if (strcmp(r->recipients.v[i], org) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 matches(const struct row *r, const struct ph_letter_filter *f)
 {
@@ -135,7 +165,7 @@ matches(const struct row *r, const struct ph_letter_filter *f)
 		return 0;
 	if (f->status >= 0 && r->status != f->status)
 		return 0;
-	if (f->issuer != NULL && strcmp(r->issuer, f->issuer) != 0)
+	if (f->issuer != NULL && !other_party(r, f->issuer))
 		return 0;
 	if (f->overdue && (!r->has_due ||
 	    ph_date_cmp(r->due, f->today) >= 0 ||
@@ -150,7 +180,7 @@ static size_t
 expected(const struct ph_letter_filter *f, int sort, int desc,
     int64_t *ids)
 {
-	const struct row	*v[NLETTERS + 10];
+	const struct row	*v[MAXROWS];
 	size_t			 i, n = 0;
 
 	for (i = 0; i < nrows; i++)
@@ -221,8 +251,8 @@ static void
 check_paging(struct ph_store *st, const struct ph_letter_filter *f,
     int sort, int desc, const char *what)
 {
-	int64_t			 want[NLETTERS + 10], fwd[NLETTERS + 10];
-	int64_t			 back[NLETTERS + 10];
+	int64_t			 want[MAXROWS], fwd[MAXROWS];
+	int64_t			 back[MAXROWS];
 	struct ph_letter_window	 w;
 	struct ph_error		 err;
 	struct page		 p;
@@ -252,7 +282,7 @@ check_paging(struct ph_store *st, const struct ph_letter_filter *f,
 				keys_ok = 0;
 			fwd[nfwd++] = p.ids[i];
 		}
-		if (p.n < PAGE || ++calls > NLETTERS) {
+		if (p.n < PAGE || ++calls > MAXROWS) {
 			page_release(&p);
 			break;
 		}
@@ -291,7 +321,7 @@ check_paging(struct ph_store *st, const struct ph_letter_filter *f,
 		memmove(back + p.n, back, nback * sizeof *back);
 		memcpy(back, p.ids, p.n * sizeof *back);
 		nback += p.n;
-		if (p.n < PAGE || ++calls > NLETTERS) {
+		if (p.n < PAGE || ++calls > MAXROWS) {
 			page_release(&p);
 			break;
 		}
@@ -364,6 +394,184 @@ add_letters(struct ph_store *st)
 	return ph_store_commit(st, &err) == PH_OK ? 0 : -1;
 }
 
+/* Letters of 2026: NBULK incoming from BULK_FROM, three in four awaiting
+ * a reply; NBULK outgoing to BULK_TO, first of their recipients, second,
+ * or alone. */
+static int
+add_bulk(struct ph_store *st)
+{
+	struct ph_error		 err;
+	struct ph_letter	 l;
+	int64_t			 id;
+	int			 i;
+
+	if (ph_store_begin(st, &err) != PH_OK)
+		return -1;
+	for (i = 0; i < 2 * NBULK; i++) {
+		ph_letter_init(&l);
+		l.direction = i < NBULK ? PH_DIR_IN : PH_DIR_OUT;
+		l.date = (struct ph_date){ 2026, 1 + (int)rnd(12),
+		    1 + (int)rnd(28) };
+		l.received = l.date;
+		if (l.direction == PH_DIR_IN) {
+			l.issuer = ph_xstrdup(BULK_FROM);
+			l.number = ph_xstrdup(numbers[rnd(NNUMBERS)]);
+		} else {
+			switch (rnd(4)) {
+			case 0:
+				ph_strv_push(&l.recipients, orgs[rnd(NORGS)]);
+				ph_strv_push(&l.recipients, BULK_TO);
+				break;
+			case 1:
+				ph_strv_push(&l.recipients, BULK_TO);
+				ph_strv_push(&l.recipients, orgs[rnd(NORGS)]);
+				break;
+			default:
+				ph_strv_push(&l.recipients, BULK_TO);
+			}
+		}
+		l.subject = ph_xstrdup(subjects[rnd(NSUBJECTS)]);
+		if (rnd(4) != 0) {
+			/* Up to a month after the letter. */
+			l.due = l.date;
+			if (rnd(2) && l.due.m < 12)
+				l.due.m++;
+			else
+				l.due.d = 28;
+			l.status = PH_ST_AWAITING;
+		} else
+			l.status = rnd(2) ? PH_ST_REGISTERED : PH_ST_REPLIED;
+		if (ph_store_letter_add(st, &l, &id, NULL, &err) != PH_OK) {
+			diag("bulk %d: %s", i, err.msg);
+			ph_letter_release(&l);
+			ph_store_rollback(st);
+			return -1;
+		}
+		ph_letter_release(&l);
+	}
+	return ph_store_commit(st, &err) == PH_OK ? 0 : -1;
+}
+
+static void
+rows_release(void)
+{
+	size_t	k;
+	int	i;
+
+	for (k = 0; k < nrows; k++) {
+		free(rows[k].issuer);
+		ph_strv_release(&rows[k].recipients);
+		for (i = 0; i <= PH_SORT_STATUS; i++)
+			free(rows[k].key[i]);
+	}
+	nrows = 0;
+}
+
+/* The organization, status and overdue filters, alone and together,
+ * paged on every sort; WHEN names the phase. */
+static void
+check_filters(struct ph_store *st, const char *when)
+{
+	struct ph_letter_filter	 f;
+	char			 what[160];
+	int			 sort;
+
+	for (sort = PH_SORT_REGISTER; sort <= PH_SORT_STATUS; sort++) {
+		ph_letter_filter_init(&f);
+		f.direction = PH_DIR_IN;
+		f.issuer = BULK_FROM;
+		snprintf(what, sizeof what, "%s: from %s, %s", when,
+		    BULK_FROM, sort_names[sort]);
+		check_paging(st, &f, sort, 0, what);
+		ph_letter_filter_init(&f);
+		f.direction = PH_DIR_OUT;
+		f.issuer = BULK_TO;
+		snprintf(what, sizeof what, "%s: to %s (any recipient), %s "
+		    "desc", when, BULK_TO, sort_names[sort]);
+		check_paging(st, &f, sort, 1, what);
+		f.year = 2026;
+		snprintf(what, sizeof what, "%s: to %s in 2026, %s", when,
+		    BULK_TO, sort_names[sort]);
+		check_paging(st, &f, sort, 0, what);
+		ph_letter_filter_init(&f);
+		f.issuer = BULK_TO;
+		snprintf(what, sizeof what, "%s: from or to %s, %s", when,
+		    BULK_TO, sort_names[sort]);
+		check_paging(st, &f, sort, sort % 2, what);
+		ph_letter_filter_init(&f);
+		f.direction = PH_DIR_IN;
+		f.status = PH_ST_AWAITING;
+		snprintf(what, sizeof what, "%s: incoming awaiting reply, %s",
+		    when, sort_names[sort]);
+		check_paging(st, &f, sort, 1, what);
+		f.issuer = BULK_FROM;
+		snprintf(what, sizeof what, "%s: from %s awaiting reply, %s",
+		    when, BULK_FROM, sort_names[sort]);
+		check_paging(st, &f, sort, 0, what);
+		ph_letter_filter_init(&f);
+		f.overdue = 1;
+		f.today = (struct ph_date){ 2026, 6, 15 };
+		snprintf(what, sizeof what, "%s: overdue on 2026-06-15, %s",
+		    when, sort_names[sort]);
+		check_paging(st, &f, sort, sort % 2, what);
+		f.direction = PH_DIR_OUT;
+		f.issuer = BULK_TO;
+		snprintf(what, sizeof what, "%s: overdue, to %s, %s", when,
+		    BULK_TO, sort_names[sort]);
+		check_paging(st, &f, sort, 0, what);
+	}
+	/* Each status on one sort. */
+	for (sort = 0; sort < PH_ST__COUNT; sort++) {
+		ph_letter_filter_init(&f);
+		f.status = sort;
+		snprintf(what, sizeof what, "%s: status %s, by date", when,
+		    ph_keyword_word(ph_status_words, sort));
+		check_paging(st, &f, PH_SORT_DATE, 1, what);
+	}
+}
+
+/* ph_store_letter_count() against the letters counted here. */
+static void
+check_counts(struct ph_store *st, const char *when)
+{
+	struct ph_letter_filter	 fs[12];
+	struct ph_error		 err;
+	int64_t			 want[MAXROWS], n, m;
+	int			 i;
+
+	for (i = 0; i < 12; i++)
+		ph_letter_filter_init(&fs[i]);
+	fs[1].direction = PH_DIR_IN;
+	fs[2].direction = PH_DIR_OUT;
+	fs[2].year = 2025;
+	fs[3].status = PH_ST_EXTENDED;
+	fs[4].overdue = 1;
+	fs[4].today = (struct ph_date){ 2025, 6, 1 };
+	fs[5].direction = PH_DIR_IN;
+	fs[5].issuer = BULK_FROM;
+	fs[6].direction = PH_DIR_OUT;
+	fs[6].issuer = BULK_TO;
+	fs[7].issuer = BULK_TO;
+	fs[8].direction = PH_DIR_OUT;
+	fs[8].issuer = BULK_TO;
+	fs[8].year = 2026;
+	fs[9].issuer = BULK_FROM;
+	fs[9].status = PH_ST_AWAITING;
+	fs[10].issuer = BULK_TO;
+	fs[10].year = 2025;
+	fs[10].overdue = 1;
+	fs[10].today = (struct ph_date){ 2026, 6, 15 };
+	/* Our own unit: the recipient of incoming letters, the issuer of
+	 * outgoing ones, the other party of none. */
+	fs[11].issuer = "Đảng ủy xã Tân Tiến";
+	for (i = 0; i < 12; i++) {
+		m = (int64_t)expected(&fs[i], 0, 0, want);
+		ok(ph_store_letter_count(st, &fs[i], &n, &err) == PH_OK &&
+		    n == m, "%s: count, filter %d: %lld (want %lld)", when, i,
+		    (long long)n, (long long)m);
+	}
+}
+
 static int
 stop_cb(const struct ph_letter *l, void *arg)
 {
@@ -381,7 +589,7 @@ main(void)
 	struct ph_unit		 u;
 	struct ph_letter	 l;
 	struct page		 p;
-	int64_t			 want[NLETTERS + 10], n, v1, v2, v3, id;
+	int64_t			 want[MAXROWS], n, v1, v2, v3, id;
 	char			*db, what[128];
 	int			 sort, desc, i, calls;
 	size_t			 k;
@@ -409,8 +617,8 @@ main(void)
 
 	ph_letter_filter_init(&all);
 	nrows = 0;
-	ok(ph_store_letter_list(st, &all, keep_row, NULL, &err) == PH_OK &&
-	    nrows == NLETTERS, "the list reads them back (%zu)", nrows);
+	i = ph_store_letter_list(st, &all, keep_row, NULL, &err) == PH_OK;
+	ok(i && nrows == NLETTERS, "the list reads them back (%zu)", nrows);
 
 	/* Every sort, both orders, the whole register. */
 	for (sort = PH_SORT_REGISTER; sort <= PH_SORT_STATUS; sort++)
@@ -456,24 +664,37 @@ main(void)
 		check_paging(st, &f, sort, 0, what);
 	}
 
-	/* Counts. */
-	{
-		struct ph_letter_filter	 fs[5];
+	/* Counts; the organization, status and overdue filters, on every
+	 * sort. */
+	check_counts(st, "300 letters");
+	check_filters(st, "300 letters");
+	ph_letter_filter_init(&f);
+	f.direction = PH_DIR_OUT;
+	f.issuer = "Đảng ủy xã Tân Tiến";
+	w.filter = &f;
+	w.sort = PH_SORT_DATE;
+	w.desc = 0;
+	w.anchor.id = 0;
+	w.anchor.key = NULL;
+	w.backward = 0;
+	w.n = 10;
+	calls = 0;
+	ok(ph_store_letter_window(st, &w, stop_cb, NULL, &calls, &err) ==
+	    PH_OK && calls == 0, "no outgoing letter is sent to our own unit");
 
-		for (i = 0; i < 5; i++)
-			ph_letter_filter_init(&fs[i]);
-		fs[1].direction = PH_DIR_IN;
-		fs[2].direction = PH_DIR_OUT;
-		fs[2].year = 2025;
-		fs[3].status = PH_ST_EXTENDED;
-		fs[4].overdue = 1;
-		fs[4].today = (struct ph_date){ 2025, 6, 1 };
-		for (i = 0; i < 5; i++) {
-			int64_t m = (int64_t)expected(&fs[i], 0, 0, want);
-			ok(ph_store_letter_count(st, &fs[i], &n, &err) ==
-			    PH_OK && n == m, "count, filter %d: %lld (want "
-			    "%lld)", i, (long long)n, (long long)m);
-		}
+	/* Many more letters of 2026 from and to one organization: there,
+	 * its filters keep too many rows to be read whole. */
+	ok(add_bulk(st) == 0, "%d letters more in 2026", 2 * NBULK);
+	rows_release();
+	i = ph_store_letter_list(st, &all, keep_row, NULL, &err) == PH_OK;
+	ok(i && nrows == NLETTERS + 2 * NBULK, "the list reads them all "
+	    "back (%zu)", nrows);
+	check_counts(st, "with 2026's");
+	check_filters(st, "with 2026's");
+	for (desc = 0; desc <= 1; desc++) {
+		snprintf(what, sizeof what, "with 2026's: all, org %s",
+		    desc ? "desc" : "asc");
+		check_paging(st, &all, PH_SORT_ORG, desc, what);
 	}
 
 	/* Small things: n = 0, a stop from the callback, a NULL filter,
@@ -571,16 +792,12 @@ main(void)
 	    "changed after its commit (%lld -> %lld)", (long long)v1,
 	    (long long)v3);
 	ok(ph_store_letter_count(st, &all, &n, &err) == PH_OK &&
-	    n == NLETTERS, "and the count sees the letter (%lld)",
+	    n == NLETTERS + 2 * NBULK, "and the count sees the letter (%lld)",
 	    (long long)n);
 	ph_store_close(st2);
 	ph_store_close(st);
 
-	for (k = 0; k < nrows; k++) {
-		free(rows[k].issuer);
-		for (i = 0; i <= PH_SORT_STATUS; i++)
-			free(rows[k].key[i]);
-	}
+	rows_release();
 	free(db);
 	nftw(tmpdir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
 	return done();
