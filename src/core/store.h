@@ -240,7 +240,12 @@ struct ph_letter_filter {
 	int		 year;		/* 0 any: year of the register book */
 	int		 status;	/* -1 any */
 	int		 overdue;	/* only open cases past due on TODAY */
-	const char	*issuer;	/* organization, NULL any */
+	const char	*issuer;	/* organization, NULL any: the issuer
+					 * for ph_store_letter_list(); for a
+					 * window and its count, the other
+					 * party (an incoming letter's
+					 * issuer, any recipient of an
+					 * outgoing one) */
 	struct ph_date	 due_before;	/* unset: any */
 	struct ph_date	 today;
 	long		 limit;		/* 0: all */
