@@ -380,7 +380,6 @@ cf_new(struct tui *t, enum cmode mode, const struct ph_letter *l)
 {
 	struct cview		*v = ph_xcalloc(1, sizeof *v);
 	struct tui_field	*f;
-	struct ph_unit		 u;
 	struct ph_error		 err;
 	char			 today[11], *s;
 
@@ -469,12 +468,7 @@ cf_new(struct tui *t, enum cmode mode, const struct ph_letter *l)
 		f->choices = yes_no;
 		break;
 	}
-	/* Type in the tone placement the register keeps, if it says. */
-	memset(&u, 0, sizeof u);
-	if (ph_store_unit_get(tui_store(t), &u, NULL) == PH_OK &&
-	    u.tone_style >= 0)
-		tui_form_set_style(&v->form, (enum ph_tone_style)u.tone_style);
-	ph_unit_release(&u);
+	tui_form_unit_style(t, &v->form);
 	return v;
 }
 

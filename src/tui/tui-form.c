@@ -130,6 +130,18 @@ tui_form_set_style(struct tui_form *fm, enum ph_tone_style style)
 }
 
 void
+tui_form_unit_style(struct tui *t, struct tui_form *fm)
+{
+	struct ph_unit	u;
+
+	memset(&u, 0, sizeof u);
+	if (ph_store_unit_get(tui_store(t), &u, NULL) == PH_OK &&
+	    u.tone_style >= 0)
+		tui_form_set_style(fm, (enum ph_tone_style)u.tone_style);
+	ph_unit_release(&u);
+}
+
+void
 tui_form_reload(struct tui_form *fm)
 {
 	ph_strv_release(&fm->orgs);

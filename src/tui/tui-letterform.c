@@ -475,7 +475,6 @@ add_fields(struct tui *t, struct lview *v, const struct ph_letter *l)
 	struct tui_form		*fm = &v->form;
 	struct tui_field	*f;
 	struct ph_buf		 cc;
-	struct ph_unit		 u;
 	char			 today[11], d1[11], d2[11], d3[11];
 	size_t			 i;
 
@@ -543,12 +542,7 @@ add_fields(struct tui *t, struct lview *v, const struct ph_letter *l)
 	    l != NULL ? l->handler : "", PH_FIELD_MAX);
 	tui_form_add(fm, "notes", N_("Notes"), TUI_FIELD_TEXT,
 	    l != NULL ? l->notes : "", 0);
-	/* Type in the tone placement the register keeps, if it says. */
-	memset(&u, 0, sizeof u);
-	if (ph_store_unit_get(tui_store(t), &u, NULL) == PH_OK &&
-	    u.tone_style >= 0)
-		tui_form_set_style(fm, (enum ph_tone_style)u.tone_style);
-	ph_unit_release(&u);
+	tui_form_unit_style(t, fm);
 }
 
 static struct lview *

@@ -148,7 +148,6 @@ void
 tui_open_orgform(struct tui *t, const char *name)
 {
 	struct oview	*v;
-	struct ph_unit	 u;
 
 	if (ph_store_is_readonly(tui_store(t))) {
 		tui_say(t, 1, "%s",
@@ -171,11 +170,7 @@ tui_open_orgform(struct tui *t, const char *name)
 	    N_("the body it reports to; a case escalates there");
 	tui_form_add(&v->form, "contact", N_("Contact (đầu mối)"),
 	    TUI_FIELD_TEXT, "", PH_FIELD_MAX);
-	memset(&u, 0, sizeof u);
-	if (ph_store_unit_get(tui_store(t), &u, NULL) == PH_OK &&
-	    u.tone_style >= 0)
-		tui_form_set_style(&v->form, (enum ph_tone_style)u.tone_style);
-	ph_unit_release(&u);
+	tui_form_unit_style(t, &v->form);
 	/* The name came from the letter; the details are what is missing. */
 	v->form.cur = 1;
 	tui_push(t, &of_ops, v);

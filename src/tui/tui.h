@@ -208,6 +208,8 @@ struct tui_field *tui_form_field(struct tui_form *fm, const char *name);
 const char *tui_form_text(struct tui_form *fm, const char *name);
 /* Tone placement for what the built-in typing method writes. */
 void	tui_form_set_style(struct tui_form *fm, enum ph_tone_style style);
+/* ... the one the register keeps (init --tone-style), if it says. */
+void	tui_form_unit_style(struct tui *t, struct tui_form *fm);
 /* Forget the organizations read, after the store changed. */
 void	tui_form_reload(struct tui_form *fm);
 /* Apply a key: 1 if the form used it (Save, Esc are the screen's). */
