@@ -188,7 +188,7 @@ struct due_state {
 	struct ph_date		 today;
 	int			 within;
 	struct entry		*v;
-	size_t			 n;
+	size_t			 n, cap;
 	struct rule_cache	*rules;
 	size_t			 nrules;
 	enum ph_status		 status;
@@ -224,7 +224,13 @@ push(struct due_state *ds, enum ph_due_section sec, int64_t id,
 {
 	struct entry	*x;
 
-	ds->v = ph_xrealloc(ds->v, (ds->n + 1) * sizeof *ds->v);
+	/* Doubling: a register with a thousand open cases would otherwise
+	 * copy the whole list at each row (the strings allocated between
+	 * two rows keep realloc() from growing it in place). */
+	if (ds->n == ds->cap) {
+		ds->cap = ds->cap ? ds->cap * 2 : 64;
+		ds->v = ph_xrealloc(ds->v, ds->cap * sizeof *ds->v);
+	}
 	x = &ds->v[ds->n++];
 	memset(x, 0, sizeof *x);
 	x->number = ph_xstrdup(number != NULL ? number : "");

@@ -59,14 +59,18 @@ done
 mkdir -p "$OUT" || exit 1
 
 # The environment of a clerk with no config file of her own, the clock
-# pinned after the last letter, the data files from the source tree.
+# pinned after the last letter, the data files from the source tree; no
+# drafts left from an earlier run for the TUI to offer.
 PHOIHOP_DATADIR=$SRCDIR/data
 PHOIHOP_LOCALEDIR=$BUILDDIR/locale
 PHOIHOP_NOW=2027-01-15T09:00:00
 XDG_CONFIG_HOME=$OUT/config
+XDG_STATE_HOME=$OUT/state
 export PHOIHOP_DATADIR PHOIHOP_LOCALEDIR PHOIHOP_NOW XDG_CONFIG_HOME
+export XDG_STATE_HOME
 unset PHOIHOP_DB
-mkdir -p "$XDG_CONFIG_HOME"
+rm -rf "$XDG_STATE_HOME"
+mkdir -p "$XDG_CONFIG_HOME" "$XDG_STATE_HOME"
 if [ -f /usr/share/zoneinfo/Asia/Ho_Chi_Minh ]; then
 	TZ=Asia/Ho_Chi_Minh
 	export TZ
@@ -262,6 +266,72 @@ figures "$DB1M" "$OUT/gen-1m.log" 1000000
 R1M=$F_RATE L1M=$F_LIST S1M=$F_FIRST H1M=$F_SHOW Z1M=$F_SIZE M1M=$F_RSS
 N1M=$F_ROWS D1M=$F_DUE O1M=$F_OPEN I1M=$F_DUEIN
 
+# The terminal UI: phoihop on the 1M register against calcurse on 1,000
+# appointments of one day, the same actions through the same
+# pseudo-terminal (bench-tui.py says how each figure is taken).  calcurse
+# is installed when it is missing and we may (root, apt-get).
+TUIPY=$SRCDIR/tests/bench/bench-tui.py
+TUI_LOG=$OUT/tui.log
+TUI_NOTE=""
+tui_bench() {
+	: >"$TUI_LOG"
+	if ! command -v python3 >/dev/null 2>&1; then
+		TUI_NOTE="TUI not measured: no python3."
+		return 0
+	fi
+	if ! command -v calcurse >/dev/null 2>&1 &&
+	    [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+		echo "== installing calcurse (apt-get install -y calcurse)"
+		DEBIAN_FRONTEND=noninteractive apt-get install -y calcurse \
+		    >"$OUT/apt-calcurse.log" 2>&1 ||
+		    { DEBIAN_FRONTEND=noninteractive apt-get update &&
+		    DEBIAN_FRONTEND=noninteractive apt-get install -y calcurse; } \
+		    >>"$OUT/apt-calcurse.log" 2>&1 ||
+		    echo "bench.sh: calcurse not installed," \
+		    "see $OUT/apt-calcurse.log"
+	fi
+	if ! command -v calcurse >/dev/null 2>&1; then
+		TUI_NOTE="calcurse not installed (not root, or apt-get"
+		TUI_NOTE="$TUI_NOTE failed): its column is n/a."
+	fi
+	if [ -s "$DB1M" ]; then
+		echo "== the TUI on $DB1M and calcurse (median of $RUNS runs)"
+		python3 "$TUIPY" phoihop "$PHOIHOP" "$DB1M" --runs $RUNS \
+		    >>"$TUI_LOG" 2>&1
+	fi
+	rm -rf "$OUT/calcurse"
+	python3 "$TUIPY" calcurse "$OUT/calcurse" --runs $RUNS --items 1000 \
+	    >>"$TUI_LOG" 2>&1
+	cat "$TUI_LOG"
+}
+# tui_get NAME KEY: a median from bench-tui.py's RESULT line, or n/a.
+tui_get() {
+	v=$(sed -n "s/^RESULT $1 .* $2=\([^ ]*\).*/\1/p" "$TUI_LOG")
+	echo "${v:-n/a}"
+}
+# tui_met VALUE LIMIT: whether VALUE is under LIMIT.
+tui_met() {
+	case $1 in
+	n/a) echo "n/a" ;;
+	*) awk -v v="$1" -v l="$2" \
+	    'BEGIN { print (v + 0 < l + 0) ? "yes" : "no" }' ;;
+	esac
+}
+tui_bench
+TP_FIRST=$(tui_get phoihop first_ms) TC_FIRST=$(tui_get calcurse first_ms)
+TP_RSS=$(tui_get phoihop rss_kib) TC_RSS=$(tui_get calcurse rss_kib)
+TP_RSSF=$(tui_get phoihop rss_file_kib)
+TC_RSSF=$(tui_get calcurse rss_file_kib)
+TP_BYTES=$(tui_get phoihop first_bytes)
+TC_BYTES=$(tui_get calcurse first_bytes)
+TP_DOWN=$(tui_get phoihop down_bytes) TC_DOWN=$(tui_get calcurse down_bytes)
+TP_PGDN=$(tui_get phoihop pgdn_bytes) TC_PGDN=$(tui_get calcurse pgdn_bytes)
+TP_BIG=$(tui_get phoihop resize_bytes) TC_BIG=$(tui_get calcurse resize_bytes)
+TP_BACK=$(tui_get phoihop back_bytes) TC_BACK=$(tui_get calcurse back_bytes)
+TC_VERSION=$(sed -n 's/^   \(calcurse [0-9][^ ]*\) .*/\1/p' "$TUI_LOG" |
+    head -n 1)
+[ -s "$DB1M" ] || TUI_NOTE="$TUI_NOTE No 1M database: phoihop's column is n/a."
+
 # "due" on a 1M register with many more open cases.
 DB1MO=$OUT/letters-1m-open.db
 D1MO=n/a O1MO=n/a I1MO=n/a
@@ -365,6 +435,32 @@ T1M=n/a
 	echo "| count all hits p95, phoihop / plain (ms) | $SC95_100 / $SPC95_100 | $SC95_1M / $SPC95_1M |"
 	echo "| first page of 20 ranked p50, phoihop / plain (ms) | $SG50_100 / $SPG50_100 | $SG50_1M / $SPG50_1M |"
 	echo "| first page of 20 ranked p95, phoihop / plain (ms) | $SG95_100 / $SPG95_100 | $SG95_1M / $SPG95_1M |"
+	echo
+	echo "Terminal UI (tests/bench/bench-tui.py; per-run lines in tui.log):"
+	echo "each program in a pseudo-terminal of 80x24, TERM=xterm-256color,"
+	echo "LC_ALL=C.UTF-8, median of $RUNS runs.  phoihop on the 1M register"
+	echo "(dashboard, then F3: the incoming register); ${TC_VERSION:-calcurse}"
+	echo "on 1,000 appointments of today (its appointment panel, selected at"
+	echo "start; no notify bar, whose clock writes every second).  First"
+	echo "screen: from fork() to the last byte before 1 s of silence, nothing"
+	echo "sent.  Bytes: what the program writes in answer to the key until"
+	echo "300 ms of silence; line down is the median of 5 Downs.  Peak RSS:"
+	echo "VmHWM of the program's own process (wait4()'s ru_maxrss would"
+	echo "include the Python that forked it)."
+	[ -n "$TC_VERSION" ] && [ "$TC_PGDN" = n/a ] &&
+	    echo "Page down is n/a for calcurse: $TC_VERSION binds no key to one."
+	[ -n "$TUI_NOTE" ] && echo "$TUI_NOTE"
+	echo
+	echo "| TUI figure | phoihop, 1M letters | calcurse, 1,000 items | target for phoihop | met |"
+	echo "|---|---:|---:|---:|:---:|"
+	echo "| time to first full screen, ms | $TP_FIRST | $TC_FIRST | < 60 | $(tui_met "$TP_FIRST" 60) |"
+	echo "| peak RSS (VmHWM), KiB | $TP_RSS | $TC_RSS | < 16384 | $(tui_met "$TP_RSS" 16384) |"
+	echo "| of which file-backed after the last key (RssFile: libraries, mapped files), KiB | $TP_RSSF | $TC_RSSF | | |"
+	echo "| bytes written, first screen | $TP_BYTES | $TC_BYTES | | |"
+	echo "| bytes, one line down in the list | $TP_DOWN | $TC_DOWN | < 100 | $(tui_met "$TP_DOWN" 100) |"
+	echo "| bytes, page down | $TP_PGDN | $TC_PGDN | < 4096 | $(tui_met "$TP_PGDN" 4096) |"
+	echo "| bytes, resize 80x24 to 100x30 | $TP_BIG | $TC_BIG | < 4096 | $(tui_met "$TP_BIG" 4096) |"
+	echo "| bytes, resize back to 80x24 | $TP_BACK | $TC_BACK | < 4096 | $(tui_met "$TP_BACK" 4096) |"
 } >"$OUT/figures.md"
 echo
 cat "$OUT/figures.md"
