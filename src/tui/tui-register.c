@@ -341,17 +341,16 @@ reg_home(struct tui *t, struct reg *g, int from_end)
 	g->at_end = from_end || g->nrows < n;
 }
 
+/* Read the window again where the clerk was (from the first row shown),
+ * with as many rows as fit now. */
 static void
-reg_load(struct tui *t, struct tui_screen *sc)
+reg_refill(struct tui *t, struct tui_screen *sc)
 {
 	struct reg	*g = sc->state;
 	struct fill	 f;
 	size_t		 i, n = g->page > 0 ? g->page : 20;
 	int64_t		 keep = g->nrows > 0 ? g->rows[g->sel].id : 0;
 
-	if (g->asking)
-		tui_form_reload(&g->ask);
-	reg_count(t, g);
 	/* Reload where the clerk was: from the first row shown. */
 	if (g->nrows > 0 && !g->at_start) {
 		struct row first = g->rows[0];
@@ -379,6 +378,21 @@ reg_load(struct tui *t, struct tui_screen *sc)
 		if (g->rows[i].id == keep)
 			g->sel = i;
 	sc->dirty = 1;
+}
+
+/* Count the letters the filter keeps and read the window: on entry,
+ * after a filter or the order changed, after another program wrote.  A
+ * count walks an index of the whole register (550,000 entries at 1M
+ * letters), so a resize only reads the window again. */
+static void
+reg_load(struct tui *t, struct tui_screen *sc)
+{
+	struct reg	*g = sc->state;
+
+	if (g->asking)
+		tui_form_reload(&g->ask);
+	reg_count(t, g);
+	reg_refill(t, sc);
 }
 
 /* Scroll by one row down (DOWN) or up; 0 at an end. */
@@ -529,7 +543,7 @@ reg_draw(struct tui *t, struct tui_screen *sc, int top, int h, int w)
 	/* The window follows the body's height. */
 	if (need != g->page) {
 		g->page = need;
-		reg_load(t, sc);
+		reg_refill(t, sc);
 	}
 	g->list_y = head;
 	if (w < 100) {
