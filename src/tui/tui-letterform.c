@@ -39,6 +39,7 @@ struct lview {
 	/* LM_OUT: the number proposed, and the type and date it was
 	 * proposed for, to propose again when they change. */
 	char			*proposed, *prop_type, *prop_date;
+	int			 prop_class;	/* a secret series may differ */
 	struct tui_form		 form;
 };
 
@@ -58,8 +59,8 @@ remove_draft(struct tui *t, struct lview *v)
 
 /* ---- the number proposed for an outgoing letter */
 
-/* Propose the next number of the type and date typed, when they changed
- * and the clerk has not typed a number of her own.  An unknown type or a
+/* Propose the next number of the type, date and secrecy chosen, when
+ * they changed and the clerk has not typed a number of her own.  An unknown type or a
  * date not yet readable proposes nothing (the check on saving says
  * why). */
 static void
@@ -70,12 +71,13 @@ propose(struct tui *t, struct lview *v)
 	const char		*type = tui_form_text(&v->form, "type");
 	const char		*date = tui_form_text(&v->form, "date");
 	char			*p = NULL;
-	int			 own;
+	int			 own, cls;
 
 	if (v->mode != LM_OUT || num == NULL)
 		return;
+	cls = tui_form_field(&v->form, "classification")->choice;
 	if (v->prop_type != NULL && strcmp(v->prop_type, type) == 0 &&
-	    strcmp(v->prop_date, date) == 0)
+	    strcmp(v->prop_date, date) == 0 && v->prop_class == cls)
 		return;
 	own = *num->edit.text != '\0' && (v->proposed == NULL ||
 	    strcmp(num->edit.text, v->proposed) != 0);
@@ -83,13 +85,13 @@ propose(struct tui *t, struct lview *v)
 	free(v->prop_date);
 	v->prop_type = ph_xstrdup(type);
 	v->prop_date = ph_xstrdup(date);
+	v->prop_class = cls;
 	ph_letter_init(&l);
 	l.direction = PH_DIR_OUT;
 	if (ph_date_parse(date, &l.date, NULL) != PH_OK)
 		l.date = tui_today(t);
 	l.type = ph_xstrdup(type);
-	l.classification = (enum ph_class)ph_class_words[tui_form_field(
-	    &v->form, "classification")->choice].value;
+	l.classification = (enum ph_class)ph_class_words[cls].value;
 	if (ph_store_letter_propose_number(tui_store(t), &l, &p, NULL) !=
 	    PH_OK)
 		p = NULL;
