@@ -231,11 +231,9 @@ ph_draft_save(const char *db_path, const struct ph_draft *d,
 {
 	struct ph_buf	 b;
 	char		 now[32];
-	char		*dir, *path = NULL, *tmp = NULL;
+	char		*dir, *path = NULL;
 	enum ph_status	 ret;
-	size_t		 i, off;
-	ssize_t		 w;
-	int		 fd = -1;
+	size_t		 i;
 
 	dir = draft_dir();
 	ph_buf_init(&b);
@@ -256,57 +254,8 @@ ph_draft_save(const char *db_path, const struct ph_draft *d,
 		draft_escape(&b, d->values.v[i]);
 		ph_buf_addc(&b, '\n');
 	}
-	tmp = ph_xasprintf("%s/.draft-XXXXXX", dir);
-	if ((fd = mkstemp(tmp)) < 0) {
-		ret = ph_error_set(err, PH_ERR_IO, _("cannot write %s: %s"),
-		    tmp, strerror(errno));
-		free(tmp);
-		tmp = NULL;
-		goto out;
-	}
-	if (fchmod(fd, 0600) != 0)
-		goto fail;
-	for (off = 0; off < b.len; off += (size_t)w) {
-		if ((w = write(fd, b.data + off, b.len - off)) < 0) {
-			if (errno == EINTR) {
-				w = 0;
-				continue;
-			}
-			goto fail;
-		}
-	}
-	if (fsync(fd) != 0)
-		goto fail;
-	if (close(fd) != 0) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp, path) != 0) {
-		ret = ph_error_set(err, PH_ERR_IO, _("cannot write %s: %s"),
-		    path, strerror(errno));
-		goto out;
-	}
-	free(tmp);
-	tmp = NULL;
-	/* The rename itself, on disk. */
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY)) >= 0) {
-		(void)fsync(fd);
-		close(fd);
-		fd = -1;
-	}
-	ret = PH_OK;
-	goto out;
-fail:
-	ret = ph_error_set(err, PH_ERR_IO, _("cannot write %s: %s"), path,
-	    strerror(errno));
+	ret = ph_file_write_private(path, b.data, b.len, err);
 out:
-	if (fd >= 0)
-		close(fd);
-	if (tmp != NULL) {
-		unlink(tmp);
-		free(tmp);
-	}
 	ph_buf_release(&b);
 	free(path);
 	free(dir);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 #ifdef HAVE_GETRANDOM
 #include <sys/random.h>
+#include <sys/stat.h>
 #endif
 
 #include "error.h"
@@ -309,4 +310,61 @@ ph_file_read(const char *path, size_t limit, char **out, size_t *len_out,
 		*len_out = b.len;
 	*out = ph_buf_take(&b);
 	return PH_OK;
+}
+
+enum ph_status
+ph_file_write_private(const char *path, const void *data, size_t len,
+    struct ph_error *err)
+{
+	const char	*slash = strrchr(path, '/');
+	const char	*p = data;
+	char		*dir, *tmp;
+	size_t		 off = 0;
+	ssize_t		 w;
+	int		 fd, e;
+
+	dir = slash == NULL ? ph_xstrdup(".") : slash == path ?
+	    ph_xstrdup("/") : ph_xstrndup(path, (size_t)(slash - path));
+	tmp = ph_xasprintf("%s/.phoihop-XXXXXX", dir);
+	if ((fd = mkstemp(tmp)) < 0) {
+		e = errno;
+		free(tmp);
+		free(dir);
+		return ph_error_set(err, PH_ERR_IO, _("cannot write %s: %s"),
+		    path, strerror(e));
+	}
+	/* mkstemp() makes it 0600 less the umask: exactly 0600. */
+	if (fchmod(fd, 0600) != 0)
+		goto fail;
+	while (off < len) {
+		w = write(fd, p + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			goto fail;
+		off += (size_t)w;
+	}
+	if (fsync(fd) != 0)
+		goto fail;
+	e = close(fd);
+	fd = -1;
+	if (e != 0 || rename(tmp, path) != 0)
+		goto fail;
+	/* The rename itself, on disk. */
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		(void)fsync(fd);
+		close(fd);
+	}
+	free(tmp);
+	free(dir);
+	return PH_OK;
+fail:
+	e = errno != 0 ? errno : EIO;
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	free(tmp);
+	free(dir);
+	return ph_error_set(err, PH_ERR_IO, _("cannot write %s: %s"), path,
+	    strerror(e));
 }

@@ -58,5 +58,11 @@ struct ph_error;
 enum ph_status;
 enum ph_status ph_file_read(const char *path, size_t limit, char **out,
 	    size_t *len_out, struct ph_error *err);
+/* Write LEN bytes of DATA to PATH with mode 0600: under a temporary name
+ * in the same folder (mkstemp), synced, then renamed over PATH and the
+ * rename synced, so that PATH is never seen half written and a failure
+ * leaves what was there. */
+enum ph_status ph_file_write_private(const char *path, const void *data,
+	    size_t len, struct ph_error *err);
 
 #endif

@@ -18,7 +18,6 @@
 
 #include <curses.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,47 +44,6 @@ write_all(int fd, const char *s, size_t len)
 		len -= (size_t)n;
 	}
 	return 0;
-}
-
-/* Read the file at PATH whole into *OUT (NUL-terminated); at most MAX
- * bytes, else PH_ERR_TOOBIG. */
-static enum ph_status
-read_back(const char *path, size_t max, char **out, struct ph_error *err)
-{
-	struct ph_buf	 b;
-	char		 chunk[8192];
-	ssize_t		 n;
-	int		 fd;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return ph_error_set(err, PH_ERR_IO, _("cannot read %s: %s"),
-		    path, strerror(errno));
-	ph_buf_init(&b);
-	ph_buf_add(&b, "", 0);
-	for (;;) {
-		if ((n = read(fd, chunk, sizeof chunk)) < 0) {
-			if (errno == EINTR)
-				continue;
-			close(fd);
-			ph_buf_release(&b);
-			return ph_error_set(err, PH_ERR_IO,
-			    _("cannot read %s: %s"), path, strerror(errno));
-		}
-		if (n == 0)
-			break;
-		if (b.len + (size_t)n > max) {
-			close(fd);
-			ph_buf_release(&b);
-			return ph_error_set(err, PH_ERR_TOOBIG,
-			    _("the content is too large (at most %zu bytes)"),
-			    max);
-		}
-		ph_buf_add(&b, chunk, (size_t)n);
-	}
-	close(fd);
-	*out = ph_xstrdup(b.data);
-	ph_buf_release(&b);
-	return PH_OK;
 }
 
 /* The child: the editor named by $VISUAL or $EDITOR, split at spaces,
@@ -183,8 +141,16 @@ tui_editor_run(struct tui *t, char **text, size_t max, struct ph_error *err)
 		    _("the editor did not end normally: the content is as it was"));
 		goto out;
 	}
-	if ((s = read_back(path, max, &got, err)) != PH_OK)
+	if ((s = ph_file_read(path, max, &got, NULL, err)) != PH_OK) {
+		/* Said of the content, not of a temporary file's name. */
+		if (s == PH_ERR_TOOBIG)
+			(void)ph_error_set(err, s,
+			    _("the content is too large (at most %zu bytes)"),
+			    max);
 		goto out;
+	}
+	if (got == NULL)
+		got = ph_xstrdup("");	/* an empty file */
 	if (!ph_utf8_valid(got, strlen(got), &bad)) {
 		s = ph_error_set(err, PH_ERR_INVALID,
 		    _("the content is not valid UTF-8 (bad byte 0x%02X at offset %zu); save it as UTF-8"),

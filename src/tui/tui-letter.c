@@ -636,62 +636,6 @@ fail:
 	return TUI_HANDLED;
 }
 
-/* Write LEN bytes of DATA to PATH, mode 0600: under a temporary name in
- * the same folder, synced, then renamed over PATH, so that PATH is never
- * seen half written and a failure leaves what was there. */
-static enum ph_status
-write_file(const char *path, const char *data, size_t len,
-    struct ph_error *err)
-{
-	const char	*slash = strrchr(path, '/');
-	char		*tmp;
-	size_t		 off = 0;
-	ssize_t		 w;
-	int		 fd, e;
-
-	if (slash == NULL)
-		tmp = ph_xstrdup(".phoihop-XXXXXX");
-	else
-		tmp = ph_xasprintf("%.*s/.phoihop-XXXXXX",
-		    (int)(slash - path), path);
-	if ((fd = mkstemp(tmp)) < 0) {
-		e = errno;
-		free(tmp);
-		return ph_error_set(err, PH_ERR_IO, _("cannot create %s: %s"),
-		    path, strerror(e));
-	}
-	/* mkstemp() gives 0600 less the umask: exactly 0600. */
-	if (fchmod(fd, 0600) != 0)
-		goto fail;
-	while (off < len) {
-		w = write(fd, data + off, len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			goto fail;
-		off += (size_t)w;
-	}
-	if (fsync(fd) != 0)
-		goto fail;
-	if (close(fd) != 0) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp, path) != 0)
-		goto fail;
-	free(tmp);
-	return PH_OK;
-fail:
-	e = errno != 0 ? errno : EIO;
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-	free(tmp);
-	return ph_error_set(err, PH_ERR_IO, _("cannot write %s: %s"), path,
-	    strerror(e));
-}
-
 /* The attachment's name as a file name here: no folders in it. */
 static const char *
 file_name(const char *name)
@@ -745,7 +689,7 @@ pf_save_out(struct tui *t, struct pview *v)
 	}
 	if (ph_store_attachment_get(tui_store(t), v->att_id, &name, &data,
 	    &len, &err) != PH_OK ||
-	    write_file(path, data, len, &err) != PH_OK) {
+	    ph_file_write_private(path, data, len, &err) != PH_OK) {
 		path_error(t, f, err.msg);
 		free(name);
 		free(data);
