@@ -1,5 +1,6 @@
 /*
- * util.h -- memory that cannot fail, growable buffers and string vectors.
+ * util.h -- memory that cannot fail, growable buffers, string vectors,
+ * and reading and writing whole files.
  *
  * Out of memory is not an error a clerk can act on: it aborts here, once.
  */
