@@ -470,61 +470,10 @@ static enum tui_result
 av_key(struct tui *t, struct tui_screen *sc, const struct tui_key *k)
 {
 	struct agview	*v = sc->state;
-	size_t		 maxtop = v->ln.n > v->rows ? v->ln.n - v->rows : 0;
 
 	(void)t;
-	if (k->is_key) {
-		switch (k->ch) {
-		case KEY_DOWN:
-			goto down;
-		case KEY_UP:
-			goto up;
-		case KEY_NPAGE:
-			goto pgdn;
-		case KEY_PPAGE:
-			v->top = v->top > v->rows ? v->top - v->rows : 0;
-			return TUI_HANDLED;
-		case KEY_HOME:
-			v->top = 0;
-			return TUI_HANDLED;
-		case KEY_END:
-			v->top = maxtop;
-			return TUI_HANDLED;
-		case KEY_MOUSE:
-			if (k->mouse_button == 4)
-				goto up;
-			if (k->mouse_button == 5)
-				goto down;
-			return TUI_HANDLED;
-		}
-		return TUI_UNHANDLED;
-	}
-	switch (k->ch) {
-	case 'j':
-		goto down;
-	case 'k':
-		goto up;
-	case ' ':
-		goto pgdn;
-	case 'g':
-		v->top = 0;
-		return TUI_HANDLED;
-	case 'G':
-		v->top = maxtop;
-		return TUI_HANDLED;
-	}
-	return TUI_UNHANDLED;
-down:
-	if (v->top < maxtop)
-		v->top++;
-	return TUI_HANDLED;
-up:
-	if (v->top > 0)
-		v->top--;
-	return TUI_HANDLED;
-pgdn:
-	v->top = v->top + v->rows < maxtop ? v->top + v->rows : maxtop;
-	return TUI_HANDLED;
+	return tui_lines_scroll(&v->ln, v->rows, &v->top, k) ? TUI_HANDLED :
+	    TUI_UNHANDLED;
 }
 
 static void

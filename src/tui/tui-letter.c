@@ -347,63 +347,19 @@ static enum tui_result
 lv_key(struct tui *t, struct tui_screen *sc, const struct tui_key *k)
 {
 	struct lview	*v = sc->state;
-	size_t		 maxtop = v->ln.n > v->rows ? v->ln.n - v->rows : 0;
 
 	sc->dirty = 1;
+	if (tui_lines_scroll(&v->ln, v->rows, &v->top, k))
+		return TUI_HANDLED;
 	if (k->is_key) {
-		switch (k->ch) {
-		case KEY_DOWN:
-			if (v->top < maxtop)
-				v->top++;
-			return TUI_HANDLED;
-		case KEY_UP:
-			if (v->top > 0)
-				v->top--;
-			return TUI_HANDLED;
-		case KEY_NPAGE:
-			v->top = v->top + v->rows < maxtop ? v->top + v->rows :
-			    maxtop;
-			return TUI_HANDLED;
-		case KEY_PPAGE:
-			v->top = v->top > v->rows ? v->top - v->rows : 0;
-			return TUI_HANDLED;
-		case KEY_HOME:
-			v->top = 0;
-			return TUI_HANDLED;
-		case KEY_END:
-			v->top = maxtop;
-			return TUI_HANDLED;
-		case KEY_BTAB:
+		if (k->ch == KEY_BTAB) {
 			select_attachment(t, v, -1);
-			return TUI_HANDLED;
-		case KEY_MOUSE:
-			if (k->mouse_button == 4 && v->top > 0)
-				v->top--;
-			else if (k->mouse_button == 5 && v->top < maxtop)
-				v->top++;
 			return TUI_HANDLED;
 		}
 		sc->dirty = 0;
 		return TUI_UNHANDLED;
 	}
 	switch (k->ch) {
-	case 'j':
-		if (v->top < maxtop)
-			v->top++;
-		return TUI_HANDLED;
-	case 'k':
-		if (v->top > 0)
-			v->top--;
-		return TUI_HANDLED;
-	case ' ':
-		v->top = v->top + v->rows < maxtop ? v->top + v->rows : maxtop;
-		return TUI_HANDLED;
-	case 'g':
-		v->top = 0;
-		return TUI_HANDLED;
-	case 'G':
-		v->top = maxtop;
-		return TUI_HANDLED;
 	case 'm':
 		remind(t, sc);
 		return TUI_HANDLED;

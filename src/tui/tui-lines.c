@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <curses.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -120,4 +122,67 @@ tui_lines_wrap(struct tui_lines *l, const char *text, int width,
 			wrap_paragraph(l, p, end, width, a, indent, hang);
 		p = *end == '\n' ? end + 1 : end;
 	}
+}
+
+int
+tui_lines_scroll(const struct tui_lines *l, size_t rows, size_t *top,
+    const struct tui_key *k)
+{
+	size_t	maxtop = l->n > rows ? l->n - rows : 0;
+	int	dir = 0;	/* -1 a line up, 1 a line down */
+
+	if (k->is_key) {
+		switch (k->ch) {
+		case KEY_DOWN:
+			dir = 1;
+			break;
+		case KEY_UP:
+			dir = -1;
+			break;
+		case KEY_NPAGE:
+			goto pgdn;
+		case KEY_PPAGE:
+			*top = *top > rows ? *top - rows : 0;
+			return 1;
+		case KEY_HOME:
+			*top = 0;
+			return 1;
+		case KEY_END:
+			*top = maxtop;
+			return 1;
+		case KEY_MOUSE:
+			dir = k->mouse_button == 4 ? -1 :
+			    k->mouse_button == 5 ? 1 : 0;
+			break;
+		default:
+			return 0;
+		}
+	} else {
+		switch (k->ch) {
+		case 'j':
+			dir = 1;
+			break;
+		case 'k':
+			dir = -1;
+			break;
+		case ' ':
+			goto pgdn;
+		case 'g':
+			*top = 0;
+			return 1;
+		case 'G':
+			*top = maxtop;
+			return 1;
+		default:
+			return 0;
+		}
+	}
+	if (dir > 0 && *top < maxtop)
+		(*top)++;
+	else if (dir < 0 && *top > 0)
+		(*top)--;
+	return 1;
+pgdn:
+	*top = *top + rows < maxtop ? *top + rows : maxtop;
+	return 1;
 }

@@ -301,5 +301,10 @@ void	tui_lines_add(struct tui_lines *l, const char *text, size_t len,
  * blank line; continuation lines indented HANG columns more. */
 void	tui_lines_wrap(struct tui_lines *l, const char *text, int width,
 	    enum tui_attr a, int indent, int hang);
+/* A pager's scrolling keys -- Up/Down, j/k, PgUp/PgDn, Space, Home/End,
+ * g/G, the wheel -- applied to *TOP, the first of L's lines shown in ROWS
+ * rows; 1 if K was one of them (a click counts, doing nothing). */
+int	tui_lines_scroll(const struct tui_lines *l, size_t rows, size_t *top,
+	    const struct tui_key *k);
 
 #endif
