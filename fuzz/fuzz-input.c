@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz-text.h"
 #include "viet.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -38,37 +39,6 @@ static const enum ph_tone_style styles[] = {
 	PH_TONE_STYLE_OLD, PH_TONE_STYLE_NEW
 };
 
-static int
-valid(const char *s)
-{
-	size_t	bad;
-
-	return ph_utf8_valid(s, strlen(s), &bad);
-}
-
-/*
- * 1 if S has a run of more than 30 of the marks ph_viet_nfc() orders,
- * Unicode's stream-safe limit (UAX #15).  ph_viet_nfc() reads at most 32
- * after a letter, and is not idempotent on longer runs.
- */
-static int
-long_marks(const char *s)
-{
-	size_t	 i = 0, len = strlen(s), run = 0;
-	int32_t	 c;
-
-	while (i < len) {
-		c = ph_utf8_decode(s, len, &i);
-		if (c == 0x0300 || c == 0x0301 || c == 0x0302 || c == 0x0303 ||
-		    c == 0x0306 || c == 0x0309 || c == 0x031B || c == 0x0323) {
-			if (++run > 30)
-				return 1;
-		} else
-			run = 0;
-	}
-	return 0;
-}
-
 /* The properties every valid UTF-8 text S has. */
 static void
 check_text(const char *s)
@@ -76,10 +46,10 @@ check_text(const char *s)
 	char	*r, *rr, *d, *nd, *n, *f;
 	size_t	 k;
 
-	CHECK(valid(s));
+	CHECK(fuzz_valid(s));
 	for (k = 0; k < 2; k++) {
 		r = ph_viet_tone_restyle(s, styles[k]);
-		CHECK(valid(r));
+		CHECK(fuzz_valid(r));
 		rr = ph_viet_tone_restyle(r, styles[k]);
 		if (strcmp(r, rr) != 0)
 			fprintf(stderr, "restyle %s: \"%s\" -> \"%s\" -> "
@@ -91,8 +61,8 @@ check_text(const char *s)
 	}
 
 	d = ph_viet_nfd(s);
-	CHECK(valid(d));
-	if (!long_marks(s)) {
+	CHECK(fuzz_valid(d));
+	if (!fuzz_long_marks(s)) {
 		nd = ph_viet_nfc(d);
 		n = ph_viet_nfc(s);
 		CHECK(strcmp(nd, n) == 0);
@@ -102,7 +72,7 @@ check_text(const char *s)
 	free(d);
 
 	f = ph_viet_fold(s);
-	CHECK(valid(f));
+	CHECK(fuzz_valid(f));
 	free(f);
 }
 

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "fuzz-text.h"
 #include "viet.h"
 #include "viet-legacy.h"
 
@@ -43,37 +44,6 @@ static const enum ph_encoding encodings[] = {
  * 1 written, 2 not. */
 #define CACHE_MAX	0x3000
 static unsigned char	cache[NENC][CACHE_MAX];
-
-static int
-valid(const char *s)
-{
-	size_t	bad;
-
-	return ph_utf8_valid(s, strlen(s), &bad);
-}
-
-/*
- * 1 if S has a run of more than 30 of the marks ph_viet_nfc() orders,
- * Unicode's stream-safe limit (UAX #15).  ph_viet_nfc() reads at most 32
- * after a letter, and is not idempotent on longer runs.
- */
-static int
-long_marks(const char *s)
-{
-	size_t	 i = 0, len = strlen(s), run = 0;
-	int32_t	 c;
-
-	while (i < len) {
-		c = ph_utf8_decode(s, len, &i);
-		if (c == 0x0300 || c == 0x0301 || c == 0x0302 || c == 0x0303 ||
-		    c == 0x0306 || c == 0x0309 || c == 0x031B || c == 0x0323) {
-			if (++run > 30)
-				return 1;
-		} else
-			run = 0;
-	}
-	return 0;
-}
 
 /* Does ENC write CP: does the character alone come back from encode and
  * decode as it was? */
@@ -136,7 +106,7 @@ writable(size_t e, const char *n)
 	int	 tones = 0, start;
 	size_t	 j;
 
-	if (long_marks(n))
+	if (fuzz_long_marks(n))
 		return 0;
 	if (encodings[e] == PH_ENC_UTF8)	/* the reader drops a BOM */
 		return strncmp(n, "\xEF\xBB\xBF", 3) != 0;
@@ -186,8 +156,8 @@ decode_each(const char *data, size_t size)
 			continue;
 		}
 		CHECK(s == PH_OK && out != NULL);
-		CHECK(valid(out));
-		if (!long_marks(out)) {
+		CHECK(fuzz_valid(out));
+		if (!fuzz_long_marks(out)) {
 			nfc = ph_viet_nfc(out);
 			CHECK(strcmp(nfc, out) == 0);
 			free(nfc);
